@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Data.Departments;
+using Portal.Data.Opinions;
+
+namespace Portal.Data.Configurations;
+
+internal sealed class OpinionConfiguration : IEntityTypeConfiguration<Opinion>
+{
+    public void Configure(EntityTypeBuilder<Opinion> builder)
+    {
+        builder.Property(o => o.TrackingCode).HasMaxLength(TrackingCodes.Length).IsRequired();
+        builder.HasIndex(o => o.TrackingCode).IsUnique();
+        builder.Property(o => o.Title).HasMaxLength(Opinion.MaxTitleLength).IsRequired();
+        builder.Property(o => o.Body).HasMaxLength(Opinion.MaxBodyLength).IsRequired();
+        builder.Property(o => o.Area).HasMaxLength(Opinion.MaxAreaLength);
+        builder.Property(o => o.ResidentName).HasMaxLength(Opinion.MaxNameLength);
+        builder.Property(o => o.ResidentContact).HasMaxLength(Opinion.MaxContactLength);
+        builder.Property(o => o.CaseOwnerId).HasMaxLength(450);
+        builder.Property(o => o.CaseOwnerName).HasMaxLength(Opinion.MaxNameLength);
+        builder.Property(o => o.RejectionReason).HasMaxLength(Opinion.MaxReasonLength);
+        builder.Property(o => o.ReturnReason).HasMaxLength(Opinion.MaxReasonLength);
+        builder.Property(o => o.PublicTitle).HasMaxLength(Opinion.MaxTitleLength);
+        builder.Property(o => o.PublicBody).HasMaxLength(Opinion.MaxBodyLength);
+        builder.Property(o => o.Version).IsConcurrencyToken();
+
+        builder.HasOne(o => o.Department).WithMany().HasForeignKey(o => o.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Department>().WithMany().HasForeignKey(o => o.SuggestedDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Opinion>().WithMany().HasForeignKey(o => o.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OpinionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(o => o.Results).WithOne().HasForeignKey(r => r.OpinionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(o => o.Ratings).WithOne().HasForeignKey(r => r.OpinionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(o => o.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(o => o.Results).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(o => o.Ratings).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.Ignore(o => o.CurrentResult);
+        builder.Ignore(o => o.Round);
+        builder.Ignore(o => o.IsPubliclyListed);
+        builder.Ignore(o => o.CanBeRated);
+
+        builder.HasIndex(o => new { o.Status, o.CreatedAt });
+        builder.HasIndex(o => new { o.DepartmentId, o.Status });
+        builder.HasIndex(o => o.PublishedAt);
+    }
+}
+
+internal sealed class OpinionEventConfiguration : IEntityTypeConfiguration<OpinionEvent>
+{
+    public void Configure(EntityTypeBuilder<OpinionEvent> builder)
+    {
+        builder.Property(e => e.ActorUserId).HasMaxLength(450);
+        builder.Property(e => e.ActorName).HasMaxLength(Opinion.MaxNameLength).IsRequired();
+        builder.Property(e => e.Note).HasMaxLength(OpinionEvent.MaxNoteLength);
+        builder.HasIndex(e => new { e.OpinionId, e.OccurredAt });
+    }
+}
+
+internal sealed class HandlingResultConfiguration : IEntityTypeConfiguration<HandlingResult>
+{
+    public void Configure(EntityTypeBuilder<HandlingResult> builder)
+    {
+        builder.Property(r => r.ActionsTaken).HasMaxLength(HandlingResult.MaxActionsLength).IsRequired();
+        builder.Property(r => r.ReplyText).HasMaxLength(HandlingResult.MaxReplyLength).IsRequired();
+        builder.Property(r => r.PublicReply).HasMaxLength(HandlingResult.MaxReplyLength);
+        builder.Property(r => r.AdoptionReason).HasMaxLength(HandlingResult.MaxAdoptionReasonLength);
+        builder.Property(r => r.WrittenByUserId).HasMaxLength(450);
+        builder.Property(r => r.WrittenByName).HasMaxLength(Opinion.MaxNameLength).IsRequired();
+        builder.Property(r => r.SignedOffBy).HasMaxLength(HandlingResult.MaxSignedOffByLength).IsRequired();
+    }
+}
+
+internal sealed class SatisfactionConfiguration : IEntityTypeConfiguration<Satisfaction>
+{
+    public void Configure(EntityTypeBuilder<Satisfaction> builder)
+    {
+        builder.Property(s => s.Comment).HasMaxLength(Satisfaction.MaxCommentLength);
+        builder.HasIndex(s => new { s.OpinionId, s.Round }).IsUnique();
+    }
+}

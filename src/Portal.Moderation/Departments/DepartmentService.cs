@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Departments;
+using Portal.Moderation.Opinions;
+
+namespace Portal.Moderation.Departments;
+
+/// <summary>Lists and maintains the responsible departments (admin only for changes).</summary>
+public sealed class DepartmentService(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<Department>> ListAsync(bool activeOnly = false, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var query = db.Departments.AsNoTracking();
+        if (activeOnly)
+            query = query.Where(d => d.IsActive);
+        return await query.OrderBy(d => d.Id).ToListAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates (Id 0) or updates a department. Returns a Chinese error message, or null on success.</summary>
+    public async Task<string?> SaveAsync(DepartmentInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        input.Code = TextInput.Clean(input.Code)?.ToLowerInvariant();
+        input.Name = TextInput.Clean(input.Name);
+        input.Category = TextInput.Clean(input.Category);
+        input.Description = TextInput.Clean(input.Description, multiline: true);
+        var errors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(input, new ValidationContext(input), errors, validateAllProperties: true))
+            return errors[0].ErrorMessage;
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        if (await db.Departments.AnyAsync(d => d.Id != input.Id && (d.Code == input.Code || d.Name == input.Name), ct).ConfigureAwait(false))
+            return "部门代码或名称已存在。";
+
+        var department = input.Id == 0
+            ? db.Departments.Add(new Department { Code = input.Code!, Name = input.Name!, Category = input.Category! }).Entity
+            : await db.Departments.SingleOrDefaultAsync(d => d.Id == input.Id, ct).ConfigureAwait(false);
+        if (department is null)
+            return "未找到该部门。";
+        department.Code = input.Code!;
+        department.Name = input.Name!;
+        department.Category = input.Category!;
+        department.Description = input.Description;
+        department.DefaultDeadlineDays = input.DefaultDeadlineDays;
+        department.IsActive = input.IsActive;
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        input.Id = department.Id;
+        return null;
+    }
+}
+
+public sealed class DepartmentInput
+{
+    public int Id { get; set; }
+
+    [Required(ErrorMessage = "请填写部门代码。")]
+    [RegularExpression("^[a-z0-9-]+$", ErrorMessage = "部门代码只能使用小写字母、数字和连字符。")]
+    [StringLength(Department.MaxCodeLength, ErrorMessage = "部门代码不能超过 {1} 个字符。")]
+    public string? Code { get; set; }
+
+    [Required(ErrorMessage = "请填写部门名称。")]
+    [StringLength(Department.MaxNameLength, ErrorMessage = "部门名称不能超过 {1} 个字。")]
+    public string? Name { get; set; }
+
+    [Required(ErrorMessage = "请填写分管领域。")]
+    [StringLength(Department.MaxCategoryLength, ErrorMessage = "分管领域不能超过 {1} 个字。")]
+    public string? Category { get; set; }
+
+    [StringLength(Department.MaxDescriptionLength, ErrorMessage = "说明不能超过 {1} 个字。")]
+    public string? Description { get; set; }
+
+    [Range(Department.MinDeadlineDays, Department.MaxDeadlineDays, ErrorMessage = "办理时限应在 {1} 到 {2} 天之间。")]
+    public int DefaultDeadlineDays { get; set; } = 15;
+
+    public bool IsActive { get; set; } = true;
+
+    public static DepartmentInput From(Department d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new()
+        {
+            Id = d.Id, Code = d.Code, Name = d.Name, Category = d.Category, Description = d.Description,
+            DefaultDeadlineDays = d.DefaultDeadlineDays, IsActive = d.IsActive,
+        };
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Portal.Moderation.Departments;
+using Portal.Moderation.Opinions;
+using Portal.Moderation.Routing;
+using Portal.Moderation.Seeding;
+using Portal.Moderation.Staff;
+
+namespace Portal.Moderation;
+
+public static class ModerationExtensions
+{
+    /// <summary>Registers the workflow, queries, the router seam and the demo seeder.</summary>
+    public static IHostApplicationBuilder AddPortalModeration(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<WorkflowOptions>()
+            .BindConfiguration(WorkflowOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DeadlinePolicy>();
+        builder.Services.AddSingleton<OpinionNotifier>();
+        builder.Services.AddSingleton<IDepartmentRouter, ManualRouter>();
+        builder.Services.AddScoped<OpinionWorkflowService>();
+        builder.Services.AddScoped<OpinionQueries>();
+        builder.Services.AddScoped<DepartmentService>();
+        builder.Services.AddScoped<StaffAdminService>();
+        builder.Services.AddScoped<IdentitySetup>();
+        builder.Services.AddScoped<DemoDataSeeder>();
+        return builder;
+    }
+}

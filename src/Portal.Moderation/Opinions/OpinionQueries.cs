@@ -1,0 +1,238 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Opinions;
+using Portal.Data.Staff;
+using Portal.Moderation.Staff;
+
+namespace Portal.Moderation.Opinions;
+
+/// <summary>Read models for the screens: projections with no tracking, scoped to what the reader may see.</summary>
+public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory, DeadlinePolicy deadlines, TimeProvider clock)
+{
+    private static readonly OpinionStatus[] OpenStatuses = [OpinionStatus.Assigned, OpinionStatus.InProgress];
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>New opinions to screen, returned ones to re-assign, completed ones to review and publish.</summary>
+    public async Task<IReadOnlyList<OpinionListItem>> GetModerationQueueAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var statuses = new[] { OpinionStatus.Submitted, OpinionStatus.Registered, OpinionStatus.Completed };
+        return await ListItems(db, db.Opinions.Where(o => statuses.Contains(o.Status)), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The opinions of one department that are waiting for it, overdue first.</summary>
+    public async Task<IReadOnlyList<OpinionListItem>> GetInboxAsync(StaffActor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.DepartmentId is not { } departmentId)
+            return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var items = await ListItems(db, db.Opinions.Where(o => o.DepartmentId == departmentId && OpenStatuses.Contains(o.Status)), ct).ConfigureAwait(false);
+        return items.OrderByDescending(i => i.IsOverdue).ThenBy(i => i.Deadline).ToList();
+    }
+
+    /// <summary>One opinion for staff, or null if it does not exist or the actor may not see it.</summary>
+    public async Task<CaseView?> GetCaseAsync(int id, StaffActor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var o = await db.Opinions.AsNoTracking().AsSplitQuery()
+            .Include(x => x.Department).Include(x => x.Events).Include(x => x.Results).Include(x => x.Ratings)
+            .SingleOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
+        if (o is null)
+            return null;
+        var departmentOnly = !actor.CanSupervise && !actor.IsInRole(StaffRoles.Admin);
+        if (departmentOnly && (actor.DepartmentId is null || o.DepartmentId != actor.DepartmentId))
+            return null;
+
+        var hideContact = departmentOnly && o.IsAnonymous;
+        var suggested = o.SuggestedDepartmentId is { } sid
+            ? await db.Departments.Where(d => d.Id == sid).Select(d => d.Name).SingleOrDefaultAsync(ct).ConfigureAwait(false)
+            : null;
+        var mergedInto = o.MergedIntoId is { } mid
+            ? await db.Opinions.Where(x => x.Id == mid).Select(x => x.TrackingCode).SingleOrDefaultAsync(ct).ConfigureAwait(false)
+            : null;
+
+        return new CaseView(
+            o.Id, o.TrackingCode, o.Kind, o.Channel, o.Title, o.Body, o.Area,
+            hideContact ? null : o.ResidentName, hideContact ? null : o.ResidentContact, hideContact,
+            o.IsAnonymous, o.ConsentToPublish, o.Status, o.DepartmentId, o.Department?.Name, o.Deadline, o.IsOverdue(Now),
+            o.CaseOwnerName, o.SuggestedDepartmentId, suggested, o.SuggestionConfidence, mergedInto,
+            o.RejectionReason, o.ReturnReason, o.ReopenCount, o.PublicTitle, o.PublicBody,
+            o.CreatedAt, o.CompletedAt, o.PublishedAt, o.Version,
+            o.Results.OrderBy(r => r.CompletedAt).Select(r => new HandlingResultView(
+                r.Round, r.ActionsTaken, r.ReplyText, r.PublicReply, r.Adoption, r.AdoptionReason, r.WrittenByName, r.SignedOffBy, r.CompletedAt)).ToList(),
+            o.Ratings.OrderBy(r => r.RatedAt).Select(ToView).ToList(),
+            o.Events.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
+                .Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.FromStatus, e.ToStatus, e.ActorName, e.Note)).ToList());
+    }
+
+    /// <summary>What a resident sees with a tracking code, or null for an unknown or malformed code.</summary>
+    public async Task<TrackingView?> GetTrackingAsync(string? trackingCode, CancellationToken ct = default)
+    {
+        var code = TrackingCodes.Normalize(trackingCode);
+        if (code is null)
+            return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var o = await LoadForPublicAsync(db, db.Opinions.Where(x => x.TrackingCode == code), ct).ConfigureAwait(false);
+        if (o is null)
+            return null;
+
+        // A duplicate follows the original's answer.
+        var answering = o;
+        if (o.MergedIntoId is { } originalId)
+            answering = await LoadForPublicAsync(db, db.Opinions.Where(x => x.Id == originalId), ct).ConfigureAwait(false) ?? o;
+
+        return new TrackingView(
+            TrackingCodes.Format(o.TrackingCode), o.Title, o.Kind, o.CreatedAt,
+            PublicTimeline.StatusText(answering.Status), answering.Status, answering.Department?.Name,
+            answering.Deadline, answering.IsOverdue(Now), o.RejectionReason, o.MergedIntoId is not null,
+            PublicTimeline.From(o.Events), Replies(answering), o.CanBeRated,
+            o.Ratings.OrderBy(r => r.RatedAt).Select(ToView).ToList());
+    }
+
+    public async Task<PagedResult<PublishedListItem>> GetPublishedAsync(PublishedFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var pageSize = Math.Clamp(filter.PageSize, 5, 50);
+        var page = Math.Max(1, filter.Page);
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var query = db.Opinions.AsNoTracking().Where(o => o.Status == OpinionStatus.Published && o.ConsentToPublish);
+        if (filter.DepartmentId is { } departmentId)
+            query = query.Where(o => o.DepartmentId == departmentId);
+        if (filter.Kind is { } kind)
+            query = query.Where(o => o.Kind == kind);
+        if (filter.Adoption is { } adoption)
+            query = query.Where(o => o.Results.Where(r => r.Round == o.ReopenCount + 1).OrderByDescending(r => r.CompletedAt).Select(r => r.Adoption).FirstOrDefault() == adoption);
+        if (MonthRange(filter.Month) is var (from, to))
+            query = query.Where(o => o.PublishedAt >= from && o.PublishedAt < to);
+        if (TextInput.Clean(filter.Search) is { } search)
+        {
+            search = search.Length > 50 ? search[..50] : search;
+            query = query.Where(o => o.PublicTitle!.Contains(search) || o.PublicBody!.Contains(search));
+        }
+
+        var total = await query.CountAsync(ct).ConfigureAwait(false);
+        var rows = await query.OrderByDescending(o => o.PublishedAt).ThenByDescending(o => o.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(o => new
+            {
+                o.Id, Title = o.PublicTitle!, o.Kind, o.Area, DepartmentName = o.Department!.Name,
+                Adoption = o.Results.Where(r => r.Round == o.ReopenCount + 1).OrderByDescending(r => r.CompletedAt).Select(r => (Adoption?)r.Adoption).FirstOrDefault(),
+                o.CreatedAt, PublishedAt = o.PublishedAt!.Value, o.CompletedAt,
+            })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var items = rows.Select(r => new PublishedListItem(r.Id, r.Title, r.Kind, r.Area, r.DepartmentName, r.Adoption,
+            r.CreatedAt, r.PublishedAt, DaysTaken(r.CreatedAt, r.CompletedAt ?? r.PublishedAt))).ToList();
+        return new PagedResult<PublishedListItem>(items, total, page, pageSize);
+    }
+
+    public async Task<PublishedDetail?> GetPublishedDetailAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var o = await LoadForPublicAsync(db, db.Opinions.Where(x => x.Id == id && x.Status == OpinionStatus.Published && x.ConsentToPublish), ct).ConfigureAwait(false);
+        if (o is null)
+            return null;
+        return new PublishedDetail(o.Id, o.PublicTitle!, o.PublicBody!, o.Kind, o.Area, o.Department!.Name,
+            o.CreatedAt, o.CompletedAt, o.PublishedAt!.Value, DaysTaken(o.CreatedAt, o.CompletedAt ?? o.PublishedAt!.Value), Replies(o));
+    }
+
+    /// <summary>The figures of the leader's first overview.</summary>
+    public async Task<LeaderOverview> GetOverviewAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var now = Now;
+        var byStatus = await db.Opinions.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct).ConfigureAwait(false);
+        var rows = await db.Opinions.AsNoTracking().Where(o => o.DepartmentId != null)
+            .Select(o => new { DepartmentId = o.DepartmentId!.Value, o.Status, o.Deadline, o.CreatedAt, o.CompletedAt })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var ratings = await db.Satisfactions.AsNoTracking()
+            .Join(db.Opinions, s => s.OpinionId, o => o.Id, (s, o) => new { o.DepartmentId, s.Rating })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct).ConfigureAwait(false);
+
+        bool IsOpen(OpinionStatus s) => OpenStatuses.Contains(s);
+        bool IsDone(OpinionStatus s) => s is OpinionStatus.Completed or OpinionStatus.Published;
+        double? Rate(IEnumerable<SatisfactionRating> rs)
+        {
+            var list = rs.ToList();
+            return list.Count == 0 ? null : list.Count(r => r != SatisfactionRating.Dissatisfied) / (double)list.Count;
+        }
+
+        double? AverageDays(IEnumerable<(DateTime Created, DateTime? Completed)> xs)
+        {
+            var days = xs.Where(x => x.Completed is not null).Select(x => (x.Completed!.Value - x.Created).TotalDays).ToList();
+            return days.Count == 0 ? null : days.Average();
+        }
+
+        var figures = departments.Select(d =>
+        {
+            var mine = rows.Where(r => r.DepartmentId == d.Id).ToList();
+            return new DepartmentFigures(d.Id, d.Name,
+                mine.Count(r => IsOpen(r.Status)),
+                mine.Count(r => IsOpen(r.Status) && r.Deadline < now),
+                mine.Count(r => IsDone(r.Status)),
+                AverageDays(mine.Where(r => IsDone(r.Status)).Select(r => (r.CreatedAt, r.CompletedAt))),
+                Rate(ratings.Where(r => r.DepartmentId == d.Id).Select(r => r.Rating)));
+        }).ToList();
+
+        var overdue = await ListItems(db, db.Opinions.Where(o => OpenStatuses.Contains(o.Status) && o.Deadline < now), ct).ConfigureAwait(false);
+        return new LeaderOverview(
+            byStatus,
+            figures,
+            overdue.OrderBy(o => o.Deadline).ToList(),
+            AverageDays(rows.Where(r => IsDone(r.Status)).Select(r => (r.CreatedAt, r.CompletedAt))),
+            Rate(ratings.Select(r => r.Rating)),
+            ratings.Count);
+    }
+
+    /// <summary>The opinions a moderator may merge a duplicate into: recent, open or answered, same kind first.</summary>
+    public async Task<IReadOnlyList<OpinionListItem>> GetRecentAsync(int take, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var items = await ListItems(db, db.Opinions.Where(o => o.Status != OpinionStatus.Rejected && o.Status != OpinionStatus.Merged), ct, take).ConfigureAwait(false);
+        return items;
+    }
+
+    private async Task<IReadOnlyList<OpinionListItem>> ListItems(PortalDbContext db, IQueryable<Opinion> query, CancellationToken ct, int take = 500)
+    {
+        var now = Now;
+        var rows = await query.AsNoTracking().OrderByDescending(o => o.CreatedAt).Take(take)
+            .Select(o => new
+            {
+                o.Id, o.TrackingCode, o.Title, o.Kind, o.Channel, o.Area, o.Status, o.CreatedAt,
+                DepartmentName = o.Department!.Name,
+                SuggestedName = db.Departments.Where(d => d.Id == o.SuggestedDepartmentId).Select(d => d.Name).FirstOrDefault(),
+                o.SuggestionConfidence, o.ReturnReason, o.Deadline, o.Version,
+            })
+            .ToListAsync(ct).ConfigureAwait(false);
+        return rows.Select(r => new OpinionListItem(r.Id, r.TrackingCode, r.Title, r.Kind, r.Channel, r.Area, r.Status, r.CreatedAt,
+            r.DepartmentName, r.SuggestedName, r.SuggestionConfidence, r.ReturnReason, r.Deadline,
+            r.Deadline < now && OpenStatuses.Contains(r.Status), r.Version)).ToList();
+    }
+
+    private static async Task<Opinion?> LoadForPublicAsync(PortalDbContext db, IQueryable<Opinion> query, CancellationToken ct) =>
+        await query.AsNoTracking().AsSplitQuery()
+            .Include(x => x.Department).Include(x => x.Events).Include(x => x.Results).Include(x => x.Ratings)
+            .SingleOrDefaultAsync(ct).ConfigureAwait(false);
+
+    private static List<PublishedReply> Replies(Opinion o) =>
+        o.Results.Where(r => r.PublicReply is not null).OrderBy(r => r.CompletedAt)
+            .Select(r => new PublishedReply(r.Round, r.PublicReply!, r.Adoption, r.AdoptionReason, o.Department?.Name ?? "", r.CompletedAt))
+            .ToList();
+
+    private static RatingView ToView(Satisfaction s) => new(s.Round, s.Rating, s.Comment, s.RatedAt);
+
+    private static int DaysTaken(DateTime from, DateTime to) => Math.Max(1, (int)Math.Ceiling((to - from).TotalDays));
+
+    private (DateTime From, DateTime To)? MonthRange(string? month)
+    {
+        if (string.IsNullOrWhiteSpace(month) ||
+            !DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            return null;
+        return (deadlines.ToUtc(first), deadlines.ToUtc(first.AddMonths(1)));
+    }
+}

@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using Portal.Data.Opinions;
+
+namespace Portal.Moderation.Opinions;
+
+/// <summary>The opinion-box form, as a resident fills it in (or a moderator on a resident's behalf).</summary>
+public sealed partial class SubmitOpinionInput : IValidatableObject
+{
+    [Required(ErrorMessage = "请选择意见类型。")]
+    public OpinionKind? Kind { get; set; }
+
+    [Required(ErrorMessage = "请填写标题。")]
+    [StringLength(Opinion.MaxTitleLength, ErrorMessage = "标题不能超过 {1} 个字。")]
+    public string? Title { get; set; }
+
+    [Required(ErrorMessage = "请填写意见内容。")]
+    [StringLength(Opinion.MaxBodyLength, MinimumLength = 5, ErrorMessage = "意见内容请写 {2} 到 {1} 个字。")]
+    public string? Body { get; set; }
+
+    [StringLength(Opinion.MaxAreaLength, ErrorMessage = "所在地不能超过 {1} 个字。")]
+    public string? Area { get; set; }
+
+    [StringLength(Opinion.MaxNameLength, ErrorMessage = "姓名不能超过 {1} 个字。")]
+    public string? ResidentName { get; set; }
+
+    [StringLength(Opinion.MaxContactLength, ErrorMessage = "联系方式不能超过 {1} 个字。")]
+    public string? ResidentContact { get; set; }
+
+    /// <summary>Hide the name from the department and from the public (contact stays with moderators).</summary>
+    public bool IsAnonymous { get; set; }
+
+    /// <summary>The resident agrees that the opinion and its answer, masked, are published.</summary>
+    public bool ConsentToPublish { get; set; }
+
+    /// <summary>Whether name and contact are required for this kind (so the department can reply).</summary>
+    public static bool ContactRequired(OpinionKind? kind) => kind is OpinionKind.Complaint or OpinionKind.HelpRequest;
+
+    /// <summary>Cleans every field in place (control characters, spaces, line breaks).</summary>
+    public void Clean()
+    {
+        Title = TextInput.Clean(Title);
+        Body = TextInput.Clean(Body, multiline: true);
+        Area = TextInput.Clean(Area);
+        ResidentName = TextInput.Clean(ResidentName);
+        ResidentContact = TextInput.Clean(ResidentContact);
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Kind is { } kind && !Enum.IsDefined(kind))
+            yield return new ValidationResult("请选择意见类型。", [nameof(Kind)]);
+        if (ContactRequired(Kind))
+        {
+            if (string.IsNullOrWhiteSpace(ResidentName))
+                yield return new ValidationResult("投诉和求助需要留下姓名，以便承办部门答复您。", [nameof(ResidentName)]);
+            if (string.IsNullOrWhiteSpace(ResidentContact))
+                yield return new ValidationResult("投诉和求助需要留下联系电话，以便承办部门答复您。", [nameof(ResidentContact)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(ResidentContact) && !ContactPattern().IsMatch(ResidentContact.Trim()))
+            yield return new ValidationResult("请填写有效的电话号码（如 13812345678 或 0371-12345678）或电子邮箱。", [nameof(ResidentContact)]);
+    }
+
+    public OpinionSubmission ToSubmission(OpinionChannel channel) => new(
+        Kind ?? throw new InvalidOperationException("Kind is required."),
+        channel,
+        Title!,
+        Body!,
+        Area,
+        ResidentName,
+        ResidentContact,
+        IsAnonymous,
+        ConsentToPublish);
+
+    [GeneratedRegex(@"^(?:\+?\d[\d\- ]{5,18}\d|[^@\s]+@[^@\s]+\.[^@\s]+)$")]
+    private static partial Regex ContactPattern();
+}

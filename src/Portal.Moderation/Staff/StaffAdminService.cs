@@ -1,0 +1,129 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data.Staff;
+using Portal.Moderation.Opinions;
+
+namespace Portal.Moderation.Staff;
+
+/// <summary>Staff accounts: create, change role and department, lock and unlock. Admin only (enforced by the pages' policy).</summary>
+public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken ct = default)
+    {
+        var all = await users.Users.AsNoTracking().Include(u => u.Department).OrderBy(u => u.UserName).ToListAsync(ct).ConfigureAwait(false);
+        var result = new List<StaffAccount>(all.Count);
+        var now = clock.GetUtcNow();
+        foreach (var u in all)
+        {
+            var roles = await users.GetRolesAsync(u).ConfigureAwait(false);
+            result.Add(new StaffAccount(u.Id, u.UserName ?? "", u.DisplayName, roles.FirstOrDefault(), u.DepartmentId, u.Department?.Name,
+                u.LockoutEnd is { } end && end > now));
+        }
+
+        return result;
+    }
+
+    /// <summary>Creates an account. Returns Chinese error messages, empty on success.</summary>
+    public async Task<IReadOnlyList<string>> CreateAsync(NewStaffInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        input.UserName = TextInput.Clean(input.UserName);
+        input.DisplayName = TextInput.Clean(input.DisplayName);
+        var errors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(input, new ValidationContext(input), errors, validateAllProperties: true))
+            return errors.Select(e => e.ErrorMessage ?? "").ToList();
+        if (input.Role == StaffRoles.Handler && input.DepartmentId is null)
+            return ["承办人必须属于一个部门。"];
+
+        var user = new StaffUser
+        {
+            UserName = input.UserName,
+            DisplayName = input.DisplayName!,
+            DepartmentId = input.Role == StaffRoles.Handler ? input.DepartmentId : null,
+            LockoutEnabled = true,
+        };
+        var created = await users.CreateAsync(user, input.Password!).ConfigureAwait(false);
+        if (!created.Succeeded)
+            return created.Errors.Select(e => IdentityMessages.Describe(e)).ToList();
+        await users.AddToRoleAsync(user, input.Role!).ConfigureAwait(false);
+        return [];
+    }
+
+    public async Task<IReadOnlyList<string>> SetRoleAsync(string userId, string role, int? departmentId, CancellationToken ct = default)
+    {
+        if (!StaffRoles.All.Contains(role))
+            return ["请选择角色。"];
+        if (role == StaffRoles.Handler && departmentId is null)
+            return ["承办人必须属于一个部门。"];
+        var user = await users.FindByIdAsync(userId).ConfigureAwait(false);
+        if (user is null)
+            return ["未找到该账号。"];
+        var current = await users.GetRolesAsync(user).ConfigureAwait(false);
+        await users.RemoveFromRolesAsync(user, current).ConfigureAwait(false);
+        await users.AddToRoleAsync(user, role).ConfigureAwait(false);
+        user.DepartmentId = role == StaffRoles.Handler ? departmentId : null;
+        await users.UpdateAsync(user).ConfigureAwait(false);
+        // Ends existing sessions at the next security-stamp validation.
+        await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+        return [];
+    }
+
+    /// <summary>Locks (indefinitely) or unlocks an account; locking ends its sessions at the next validation.</summary>
+    public async Task<IReadOnlyList<string>> SetLockedAsync(string userId, bool locked, string currentUserId, CancellationToken ct = default)
+    {
+        if (locked && userId == currentUserId)
+            return ["不能锁定自己的账号。"];
+        var user = await users.FindByIdAsync(userId).ConfigureAwait(false);
+        if (user is null)
+            return ["未找到该账号。"];
+        await users.SetLockoutEnabledAsync(user, true).ConfigureAwait(false);
+        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null).ConfigureAwait(false);
+        if (!locked)
+            await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false);
+        await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+        return [];
+    }
+}
+
+public sealed record StaffAccount(string Id, string UserName, string DisplayName, string? Role, int? DepartmentId, string? DepartmentName, bool IsLocked);
+
+public sealed class NewStaffInput
+{
+    [Required(ErrorMessage = "请填写登录名。")]
+    [RegularExpression("^[A-Za-z0-9._@-]{3,64}$", ErrorMessage = "登录名为 3 到 64 个字母、数字或 . _ @ -。")]
+    public string? UserName { get; set; }
+
+    [Required(ErrorMessage = "请填写姓名。")]
+    [StringLength(StaffUser.MaxDisplayNameLength, ErrorMessage = "姓名不能超过 {1} 个字。")]
+    public string? DisplayName { get; set; }
+
+    [Required(ErrorMessage = "请填写初始密码。")]
+    public string? Password { get; set; }
+
+    [Required(ErrorMessage = "请选择角色。")]
+    public string? Role { get; set; }
+
+    public int? DepartmentId { get; set; }
+}
+
+/// <summary>Chinese messages for Identity's errors.</summary>
+public static class IdentityMessages
+{
+    public static string Describe(IdentityError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Code switch
+        {
+            "DuplicateUserName" => "该登录名已被使用。",
+            "InvalidUserName" => "登录名不合法。",
+            "PasswordTooShort" => "密码太短。",
+            "PasswordRequiresNonAlphanumeric" => "密码需要包含符号。",
+            "PasswordRequiresDigit" => "密码需要包含数字。",
+            "PasswordRequiresLower" => "密码需要包含小写字母。",
+            "PasswordRequiresUpper" => "密码需要包含大写字母。",
+            "PasswordRequiresUniqueChars" => "密码中不同的字符太少。",
+            _ => error.Description,
+        };
+    }
+}

@@ -1,0 +1,39 @@
+using Portal.Data;
+using Portal.Moderation;
+using Portal.Web;
+using Portal.Web.Components;
+using Portal.Web.Startup;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalData();
+builder.AddPortalModeration();
+builder.AddPortalWeb();
+
+var app = builder.Build();
+
+if (CreateAdminCommand.IsRequested(args))
+    return await CreateAdminCommand.RunAsync(app, args);
+
+if (!app.Environment.IsDevelopment())
+    app.UseHsts();
+
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePortalSecurityHeaders();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+app.MapPortalEndpoints();
+
+await app.InitializePortalAsync();
+await app.RunAsync();
+return 0;
+
+/// <summary>Hosted by the integration tests.</summary>
+public partial class Program;
