@@ -63,7 +63,10 @@ public sealed partial class DemoDataSeeder(
         foreach (var d in departments.Values)
             handlers[d.Id] = await ActorAsync($"handler-{d.Code}").ConfigureAwait(false);
 
-        var opinions = BuildOpinions(LoadDemoOpinions(), departments.Values.ToDictionary(d => d.Category), moderator, handlers);
+        // Spread departments over time: the file is grouped by department.
+        var demo = LoadDemoOpinions();
+        new Random(7).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(demo));
+        var opinions = BuildOpinions(demo, departments.Values.ToDictionary(d => d.Category), moderator, handlers);
         db.Opinions.AddRange(opinions.Select(x => x.Opinion));
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
 
