@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -68,6 +69,10 @@ public static class WebExtensions
             options.SlidingExpiration = true;
         });
         services.AddAntiforgery(o => o.Cookie.Name = "portal.af");
+        // Keys survive restarts, so sign-ins and forms in flight stay valid.
+        services.AddDataProtection()
+            .SetApplicationName("portal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
 
         services.AddRateLimiter(options => ConfigureRateLimits(options));
         services.AddSingleton<ContentPages>();

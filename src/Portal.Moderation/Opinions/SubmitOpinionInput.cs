@@ -1,13 +1,13 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
 using Portal.Data.Opinions;
 
 namespace Portal.Moderation.Opinions;
 
 /// <summary>The opinion-box form, as a resident fills it in (or a moderator on a resident's behalf).</summary>
-public sealed partial class SubmitOpinionInput : IValidatableObject
+public sealed class SubmitOpinionInput
 {
     [Required(ErrorMessage = "请选择意见类型。")]
+    [EnumDataType(typeof(OpinionKind), ErrorMessage = "请选择意见类型。")]
     public OpinionKind? Kind { get; set; }
 
     [Required(ErrorMessage = "请填写标题。")]
@@ -22,9 +22,12 @@ public sealed partial class SubmitOpinionInput : IValidatableObject
     public string? Area { get; set; }
 
     [StringLength(Opinion.MaxNameLength, ErrorMessage = "姓名不能超过 {1} 个字。")]
+    [RequiredForReply("投诉和求助需要留下姓名，以便承办部门答复您。")]
     public string? ResidentName { get; set; }
 
     [StringLength(Opinion.MaxContactLength, ErrorMessage = "联系方式不能超过 {1} 个字。")]
+    [RequiredForReply("投诉和求助需要留下联系电话，以便承办部门答复您。")]
+    [RegularExpression(@"^\s*(?:\+?\d[\d\- ]{5,18}\d|[^@\s]+@[^@\s]+\.[^@\s]+)\s*$", ErrorMessage = "请填写有效的电话号码（如 13812345678 或 0371-12345678）或电子邮箱。")]
     public string? ResidentContact { get; set; }
 
     /// <summary>Hide the name from the department and from the public (contact stays with moderators).</summary>
@@ -46,22 +49,6 @@ public sealed partial class SubmitOpinionInput : IValidatableObject
         ResidentContact = TextInput.Clean(ResidentContact);
     }
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (Kind is { } kind && !Enum.IsDefined(kind))
-            yield return new ValidationResult("请选择意见类型。", [nameof(Kind)]);
-        if (ContactRequired(Kind))
-        {
-            if (string.IsNullOrWhiteSpace(ResidentName))
-                yield return new ValidationResult("投诉和求助需要留下姓名，以便承办部门答复您。", [nameof(ResidentName)]);
-            if (string.IsNullOrWhiteSpace(ResidentContact))
-                yield return new ValidationResult("投诉和求助需要留下联系电话，以便承办部门答复您。", [nameof(ResidentContact)]);
-        }
-
-        if (!string.IsNullOrWhiteSpace(ResidentContact) && !ContactPattern().IsMatch(ResidentContact.Trim()))
-            yield return new ValidationResult("请填写有效的电话号码（如 13812345678 或 0371-12345678）或电子邮箱。", [nameof(ResidentContact)]);
-    }
-
     public OpinionSubmission ToSubmission(OpinionChannel channel) => new(
         Kind ?? throw new InvalidOperationException("Kind is required."),
         channel,
@@ -73,6 +60,13 @@ public sealed partial class SubmitOpinionInput : IValidatableObject
         IsAnonymous,
         ConsentToPublish);
 
-    [GeneratedRegex(@"^(?:\+?\d[\d\- ]{5,18}\d|[^@\s]+@[^@\s]+\.[^@\s]+)$")]
-    private static partial Regex ContactPattern();
+    /// <summary>Name and contact are required for complaints and requests for help, so the department can reply.</summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    private sealed class RequiredForReplyAttribute(string message) : ValidationAttribute(message)
+    {
+        protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+            validationContext.ObjectInstance is SubmitOpinionInput input && ContactRequired(input.Kind) && string.IsNullOrWhiteSpace(value as string)
+                ? new ValidationResult(ErrorMessage, validationContext.MemberName is { } member ? [member] : null)
+                : ValidationResult.Success;
+    }
 }

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Portal.IntegrationTests.Infrastructure;
+
+/// <summary>Posts server-rendered forms the way a browser without JavaScript does, antiforgery token included.</summary>
+public static partial class FormClient
+{
+    public static async Task<string> GetStringOkAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Loads <paramref name="pageUrl"/>, takes its antiforgery token, and posts the named form with the fields.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, string formName, IEnumerable<KeyValuePair<string, string>> fields, string? postUrl = null)
+    {
+        var page = await client.GetStringOkAsync(pageUrl);
+        var token = AntiforgeryToken(page);
+        var content = new FormUrlEncodedContent(fields.Concat([new("_handler", formName), new("__RequestVerificationToken", token)]));
+        return await client.PostAsync(postUrl ?? pageUrl, content);
+    }
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = TokenPattern().Match(html);
+        Assert.True(match.Success, "The page has no antiforgery token.");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    public static string TrackingCode(string html)
+    {
+        var match = TrackingCodePattern().Match(html);
+        Assert.True(match.Success, "The receipt shows no tracking code.");
+        return match.Groups[1].Value;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("data-testid=\"tracking-code\">([0-9A-Z]{5}-[0-9A-Z]{5})<")]
+    private static partial Regex TrackingCodePattern();
+}

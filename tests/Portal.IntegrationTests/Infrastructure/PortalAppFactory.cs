@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Staff;
+using Portal.Moderation.Staff;
+
+namespace Portal.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real portal over a temporary SQLite file, seeded with the demo data (departments, accounts, opinions).
+/// </summary>
+public class PortalAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_directory, "portal.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Path", DatabasePath);
+        builder.UseSetting("Portal:SeedDemoData", "true");
+        builder.UseSetting("RateLimits:ResidentPostsPerMinute", "10000");
+        builder.UseSetting("RateLimits:LoginPostsPerMinute", "10000");
+    }
+
+    /// <summary>The workflow actor of a demo account, as the web layer would build it.</summary>
+    public async Task<StaffActor> ActorAsync(string userName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
+        var roles = await users.GetRolesAsync(user);
+        return new StaffActor(user.Id, user.DisplayName, roles.ToHashSet(), user.DepartmentId);
+    }
+
+    /// <summary>Runs <paramref name="action"/> with a scoped service.</summary>
+    public async Task<TResult> WithAsync<TService, TResult>(Func<TService, Task<TResult>> action) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public Task WithAsync<TService>(Func<TService, Task> action) where TService : notnull =>
+        WithAsync<TService, bool>(async s => { await action(s); return true; });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: the temp folder is cleaned by the OS eventually.
+            }
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalAppFactory>
+{
+    public const string Name = "portal";
+}
