@@ -19,8 +19,10 @@ public static partial class PersonalDataMasker
         if (string.IsNullOrEmpty(text))
             return text ?? "";
 
-        var result = IdCardPattern().Replace(text, m => Keep(m.Value, 6, 4));
-        result = MobilePattern().Replace(result, m => MaskMobile(m.Value));
+        // Full-width digits (typed with a Chinese input method) are numbers too: match them as ASCII digits.
+        var result = ToAsciiDigits(text);
+        result = IdCardPattern().Replace(result, m => Keep(m.Value, 6, 4));
+        result = MobilePattern().Replace(result, m => m.Groups["prefix"].Value + MaskMobile(m.Groups["number"].Value));
         result = LandlinePattern().Replace(result, m => m.Groups["area"].Value + m.Groups["sep"].Value + new string('*', m.Groups["number"].Length));
         result = EmailPattern().Replace(result, m => MaskEmail(m.Value));
         result = IntroducedNamePattern().Replace(result, m => m.Groups["intro"].Value + MaskName(m.Groups["name"].Value));
@@ -34,6 +36,17 @@ public static partial class PersonalDataMasker
     /// <summary>张三 → 张某, 李秀兰 → 李某某.</summary>
     public static string MaskName(string name) =>
         name.Length <= 1 ? "某" : name[0] + new string('某', name.Length - 1);
+
+    private static string ToAsciiDigits(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('０', '９'))
+            return text;
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = source[i] is >= '０' and <= '９' ? (char)('0' + (source[i] - '０')) : source[i];
+        });
+    }
 
     private static string Keep(string value, int head, int tail) =>
         value[..head] + new string('*', value.Length - head - tail) + value[^tail..];
@@ -57,13 +70,15 @@ public static partial class PersonalDataMasker
         return value[0] + "***" + value[at..];
     }
 
-    [GeneratedRegex(@"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")]
+    // ASCII digits only: \d would also match the digits of other scripts.
+    [GeneratedRegex(@"(?<![0-9A-Za-z])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9A-Za-z])")]
     private static partial Regex IdCardPattern();
 
-    [GeneratedRegex(@"(?<![\d*])(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![\d*])")]
+    // The country code stays as typed; only the national number is masked.
+    [GeneratedRegex(@"(?<![0-9*])(?<prefix>\+?86[- ]?)?(?<number>1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4})(?![0-9*])")]
     private static partial Regex MobilePattern();
 
-    [GeneratedRegex(@"(?<![\d*])(?<area>0\d{2,3})(?<sep>[- ]?)(?<number>[2-9]\d{6,7})(?![\d*])")]
+    [GeneratedRegex(@"(?<![0-9*])(?<area>0[0-9]{2,3})(?<sep>[- ]?)(?<number>[0-9]{7,8})(?![0-9*])")]
     private static partial Regex LandlinePattern();
 
     [GeneratedRegex(@"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")]

@@ -8,13 +8,13 @@ public sealed class ResidentJourneyTests(PortalAppFactory app)
 {
     private static Dictionary<string, string> Opinion(string title, string kind = "Suggestion", string body = "东关社区幸福路的路灯坏了一个多月，晚上出行很不方便，请尽快修理。") => new()
     {
-        ["Input.Kind"] = kind,
-        ["Input.Title"] = title,
-        ["Input.Body"] = body,
-        ["Input.Area"] = "东关社区",
-        ["Input.ResidentName"] = "王建华",
-        ["Input.ResidentContact"] = "13800001234",
-        ["Input.ConsentToPublish"] = "true",
+        ["Model.Kind"] = kind,
+        ["Model.Title"] = title,
+        ["Model.Body"] = body,
+        ["Model.Area"] = "东关社区",
+        ["Model.ResidentName"] = "王建华",
+        ["Model.ResidentContact"] = "13800001234",
+        ["Model.ConsentToPublish"] = "true",
     };
 
     [Fact]
@@ -71,8 +71,8 @@ public sealed class ResidentJourneyTests(PortalAppFactory app)
     {
         var client = app.CreateClient();
         var fields = Opinion(new string('长', 101), kind: "Complaint");
-        fields["Input.ResidentName"] = "";
-        fields["Input.ResidentContact"] = "";
+        fields["Model.ResidentName"] = "";
+        fields["Model.ResidentContact"] = "";
 
         var html = await (await client.PostFormAsync("/opinions/new", "submit-opinion", fields)).Content.ReadAsStringAsync();
 
