@@ -176,7 +176,7 @@ public sealed class Opinion
         if (original.Id == Id)
             throw new OpinionStateException("不能将意见合并到其自身。");
         if (original.Status is OpinionStatus.Rejected or OpinionStatus.Merged)
-            throw new OpinionStateException($"目标意见 {original.TrackingCode} 已{OpinionText.Of(original.Status)}，不能作为合并目标。");
+            throw new OpinionStateException($"目标意见 {original.TrackingCode} 的状态为“{OpinionText.Of(original.Status)}”，不能作为合并目标。");
         MergedIntoId = original.Id;
         MoveTo(OpinionStatus.Merged, OpinionAction.Merged, by, $"合并到 {original.TrackingCode}", utcNow);
     }
@@ -279,7 +279,7 @@ public sealed class Opinion
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (Status is OpinionStatus.Rejected or OpinionStatus.Merged)
-            throw new OpinionStateException($"意见已{OpinionText.Of(Status)}，不能更换包案人。");
+            throw new OpinionStateException($"意见的状态为“{OpinionText.Of(Status)}”，不能更换包案人。");
         CaseOwnerId = userId;
         CaseOwnerName = name;
         AddEvent(OpinionAction.CaseOwnerChanged, Status, Status, by, $"包案人：{name}", utcNow);

@@ -119,31 +119,33 @@ public sealed partial class DemoDataSeeder(
                 NullIfEmpty(item.Name), NullIfEmpty(item.Contact), item.Anonymous, item.Consent);
             var opinion = Opinion.Submit(submission, TrackingCodes.New(), item.Channel == "网上意见箱" ? ActorRef.Resident : moderator, t);
 
+            // Recent opinions are still moving; older ones are mostly done, a few are stuck (and so overdue).
             var roll = random.NextDouble();
             var ageDays = age.TotalDays;
-            Opinion? mergeInto = null;
-            if (ageDays < 2 || roll < 0.04)
+            bool StopsHere(double recentDays, double recentShare, double staleShare) =>
+                ageDays < recentDays * 0.3 || (ageDays < recentDays && roll < recentShare) || random.NextDouble() < staleShare;
+
+            if (StopsHere(6, 0.4, 0.01))
             {
                 built.Add((opinion, null));
                 continue;
             }
 
-            if (roll < 0.08)
+            if (roll < 0.05)
             {
                 opinion.Reject("所反映内容不属于本平台受理范围，请通过司法途径解决。", moderator, t.AddHours(5));
                 built.Add((opinion, null));
                 continue;
             }
 
-            if (roll < 0.11 && built.LastOrDefault(b => b.Item1.Kind == opinion.Kind && b.Item1.Status != OpinionStatus.Rejected).Item1 is { } original)
+            if (roll < 0.08 && built.LastOrDefault(b => b.Item1.Kind == opinion.Kind && b.Item2 is null && b.Item1.Status != OpinionStatus.Rejected).Item1 is { } original)
             {
-                mergeInto = original;
-                built.Add((opinion, mergeInto));
+                built.Add((opinion, original));
                 continue;
             }
 
             opinion.Register(moderator, t = t.AddHours(2 + random.Next(0, 20)));
-            if (ageDays < 4 || roll < 0.15)
+            if (StopsHere(8, 0.2, 0.005))
             {
                 built.Add((opinion, null));
                 continue;
@@ -151,24 +153,24 @@ public sealed partial class DemoDataSeeder(
 
             opinion.AssignTo(department, deadlines.DeadlineFor(department, opinion.Kind, t = t.AddHours(4)), moderator, t);
             var handler = handlers[department.Id];
-            if (ageDays < 7 || roll < 0.22)
+            if (StopsHere(12, 0.3, 0.02))
             {
                 built.Add((opinion, null));
                 continue;
             }
 
             opinion.Accept(handler, t = t.AddHours(6 + random.Next(0, 30)));
-            // Mostly within the limit, some late; the newest cases still in progress.
-            var handlingDays = roll < 0.30 ? 18 + random.Next(0, 10) : 2 + random.Next(0, 13);
+            // Mostly within the limit, some late.
+            var handlingDays = random.NextDouble() < 0.12 ? 17 + random.Next(0, 10) : 2 + random.Next(0, 13);
             var completedAt = t.AddDays(handlingDays);
-            if (completedAt > now.AddDays(-1) || roll < 0.33)
+            if (completedAt > now.AddDays(-1) || random.NextDouble() < 0.04)
             {
                 built.Add((opinion, null));
                 continue;
             }
 
             opinion.Complete(new HandlingResultDraft(item.Actions, item.Reply, Adoption(item.Adoption), NullIfEmpty(item.AdoptionReason), "分管副局长 刘伟"), handler, t = completedAt);
-            if (completedAt > now.AddDays(-3) || roll < 0.40)
+            if (completedAt > now.AddDays(-3) || random.NextDouble() < 0.03)
             {
                 built.Add((opinion, null));
                 continue;
@@ -181,7 +183,16 @@ public sealed partial class DemoDataSeeder(
             {
                 var value = rating < 0.45 ? SatisfactionRating.Satisfied : rating < 0.63 ? SatisfactionRating.BasicallySatisfied : SatisfactionRating.Dissatisfied;
                 opinion.Rate(value, value == SatisfactionRating.Dissatisfied ? "问题还没有彻底解决，希望再跟进。" : null,
-                    deadlines.DeadlineFor(department, opinion.Kind, t.AddDays(2)), t.AddDays(2));
+                    deadlines.DeadlineFor(department, opinion.Kind, t = t.AddDays(2)), t);
+                // Most reopened cases have been handled a second time by now.
+                if (opinion.Status == OpinionStatus.InProgress && t.AddDays(10) < now)
+                {
+                    opinion.Complete(new HandlingResultDraft("再次上门核实，跟踪落实整改。", "针对您反映的后续问题，我们再次现场核实并督促落实，目前已整改到位。感谢您的监督。",
+                        Data.Opinions.Adoption.Adopted, null, "分管副局长 刘伟"), handler, t = t.AddDays(5 + random.Next(0, 4)));
+                    opinion.Publish(opinion.PublicTitle!, opinion.PublicBody!, "针对您反映的后续问题，我们再次现场核实并督促落实，目前已整改到位。感谢您的监督。", moderator, t = t.AddDays(1));
+                    if (random.NextDouble() < 0.6)
+                        opinion.Rate(SatisfactionRating.BasicallySatisfied, null, t.AddDays(30), t.AddDays(1));
+                }
             }
 
             built.Add((opinion, null));
