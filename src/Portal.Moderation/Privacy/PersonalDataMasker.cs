@@ -23,7 +23,7 @@ public static partial class PersonalDataMasker
         var result = ToAsciiDigits(text);
         result = IdCardPattern().Replace(result, m => Keep(m.Value, 6, 4));
         result = MobilePattern().Replace(result, m => m.Groups["prefix"].Value + MaskMobile(m.Groups["number"].Value));
-        result = LandlinePattern().Replace(result, m => m.Groups["area"].Value + m.Groups["sep"].Value + new string('*', m.Groups["number"].Length));
+        result = LandlinePattern().Replace(result, m => m.Groups["area"].Value + m.Groups["sep"].Value + AsciiDigitPattern().Replace(m.Groups["number"].Value, "*"));
         result = EmailPattern().Replace(result, m => MaskEmail(m.Value));
         result = IntroducedNamePattern().Replace(result, m => m.Groups["intro"].Value + MaskName(m.Groups["name"].Value));
 
@@ -78,8 +78,12 @@ public static partial class PersonalDataMasker
     [GeneratedRegex(@"(?<![0-9*])(?<prefix>\+?86[- ]?)?(?<number>1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4})(?![0-9*])")]
     private static partial Regex MobilePattern();
 
-    [GeneratedRegex(@"(?<![0-9*])(?<area>0[0-9]{2,3})(?<sep>[- ]?)(?<number>[0-9]{7,8})(?![0-9*])")]
+    // 0371-62345678, 010 8765432, (0371)62345678, （021）6234 5678: the area code stays, the local number is masked.
+    [GeneratedRegex(@"(?<![0-9*])(?<area>[(（]0[0-9]{2,3}[)）]|0[0-9]{2,3})(?<sep>[- ]?)(?<number>[0-9]{3,4}[- ]?[0-9]{4})(?![0-9*])")]
     private static partial Regex LandlinePattern();
+
+    [GeneratedRegex("[0-9]")]
+    private static partial Regex AsciiDigitPattern();
 
     [GeneratedRegex(@"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")]
     private static partial Regex EmailPattern();

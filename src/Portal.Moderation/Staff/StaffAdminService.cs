@@ -6,7 +6,7 @@ using Portal.Moderation.Opinions;
 
 namespace Portal.Moderation.Staff;
 
-/// <summary>Staff accounts: create, change role and department, lock and unlock. Admin only (enforced by the pages' policy).</summary>
+/// <summary>Staff accounts: create, change role and department, lock and unlock (admin pages); the list of possible case owners.</summary>
 public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider clock)
 {
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken ct = default)
@@ -23,6 +23,10 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
 
         return result;
     }
+
+    /// <summary>Staff who can own a case (包案人): every unlocked account, by name.</summary>
+    public async Task<IReadOnlyList<StaffAccount>> ListActiveAsync(CancellationToken ct = default) =>
+        (await ListAsync(ct).ConfigureAwait(false)).Where(a => !a.IsLocked).OrderBy(a => a.DisplayName, StringComparer.Ordinal).ToList();
 
     /// <summary>Creates an account. Returns Chinese error messages, empty on success.</summary>
     public async Task<IReadOnlyList<string>> CreateAsync(NewStaffInput input, CancellationToken ct = default)
