@@ -173,7 +173,7 @@ public sealed class Opinion
     {
         ArgumentNullException.ThrowIfNull(original);
         Require(OpinionAction.Merged, OpinionStatus.Submitted, OpinionStatus.Registered);
-        if (original.Id == Id)
+        if (ReferenceEquals(original, this) || (original.Id != 0 && original.Id == Id))
             throw new OpinionStateException("不能将意见合并到其自身。");
         if (original.Status is OpinionStatus.Rejected or OpinionStatus.Merged)
             throw new OpinionStateException($"目标意见 {original.TrackingCode} 的状态为“{OpinionText.Of(original.Status)}”，不能作为合并目标。");

@@ -207,21 +207,27 @@ public sealed partial class OpinionWorkflowService(
         notifier.Publish(new OpinionChange(opinion.Id, opinion.DepartmentId));
     }
 
+    /// <summary>
+    /// Asks the router within its time limit. The router runs on its own task, so one that blocks or ignores
+    /// cancellation cannot hold up the submission; a late, failed or absent answer means manual routing.
+    /// </summary>
     private async Task<RoutingSuggestion?> SuggestSafelyAsync(string title, string body, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.Value.RouterTimeoutMs);
+        var limit = TimeSpan.FromMilliseconds(options.Value.RouterTimeoutMs);
+        timeout.CancelAfter(limit);
         try
         {
-            return await router.SuggestAsync(title, body, timeout.Token).ConfigureAwait(false);
+            return await Task.Run(() => router.SuggestAsync(title, body, timeout.Token).AsTask(), timeout.Token)
+                .WaitAsync(limit, ct).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
             LogRouterFailed(logger, "timeout", null);
             return null;
         }
 #pragma warning disable CA1031 // The router is advisory: any failure sends the opinion to manual routing.
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             LogRouterFailed(logger, ex.GetType().Name, ex);
