@@ -11,6 +11,7 @@ internal sealed class OpinionConfiguration : IEntityTypeConfiguration<Opinion>
     {
         builder.Property(o => o.TrackingCode).HasMaxLength(TrackingCodes.Length).IsRequired();
         builder.HasIndex(o => o.TrackingCode).IsUnique();
+        builder.HasIndex(o => o.SubmissionKey).IsUnique();
         builder.Property(o => o.Title).HasMaxLength(Opinion.MaxTitleLength).IsRequired();
         builder.Property(o => o.Body).HasMaxLength(Opinion.MaxBodyLength).IsRequired();
         builder.Property(o => o.Area).HasMaxLength(Opinion.MaxAreaLength);

@@ -333,6 +333,9 @@ namespace Portal.Data.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SuggestedDepartmentId")
                         .HasColumnType("INTEGER");
 
@@ -361,6 +364,9 @@ namespace Portal.Data.Migrations
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("PublishedAt");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("SuggestedDepartmentId");
 

@@ -53,6 +53,9 @@ public sealed class Opinion
 
     public OpinionStatus Status { get; private set; }
 
+    /// <summary>The form instance this opinion came from (see <see cref="OpinionSubmission"/>).</summary>
+    public Guid? SubmissionKey { get; private set; }
+
     public int? DepartmentId { get; private set; }
 
     public Department? Department { get; private set; }
@@ -136,6 +139,7 @@ public sealed class Opinion
             ResidentContact = submission.ResidentContact,
             IsAnonymous = submission.IsAnonymous,
             ConsentToPublish = submission.ConsentToPublish,
+            SubmissionKey = submission.SubmissionKey,
             Status = OpinionStatus.Submitted,
             CreatedAt = utcNow,
             UpdatedAt = utcNow,

@@ -1,6 +1,10 @@
 namespace Portal.Data.Opinions;
 
-/// <summary>What a resident (or a moderator on a resident's behalf) submits; already cleaned and validated.</summary>
+/// <summary>
+/// What a resident (or a moderator on a resident's behalf) submits; already cleaned and validated.
+/// <paramref name="SubmissionKey"/> identifies one filled-in form, so that posting it twice (a refresh, a
+/// double click) stores one opinion.
+/// </summary>
 public sealed record OpinionSubmission(
     OpinionKind Kind,
     OpinionChannel Channel,
@@ -10,4 +14,5 @@ public sealed record OpinionSubmission(
     string? ResidentName,
     string? ResidentContact,
     bool IsAnonymous,
-    bool ConsentToPublish);
+    bool ConsentToPublish,
+    Guid? SubmissionKey = null);

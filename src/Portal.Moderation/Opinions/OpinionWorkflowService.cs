@@ -41,9 +41,13 @@ public sealed partial class OpinionWorkflowService(
         var suggestion = await SuggestSafelyAsync(input.Title!, input.Body!, ct).ConfigureAwait(false);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var submission = input.ToSubmission(channel);
+        if (await ExistingReceiptAsync(db, submission.SubmissionKey, ct).ConfigureAwait(false) is { } earlier)
+            return earlier;
+
         for (var attempt = 1; ; attempt++)
         {
-            var opinion = Opinion.Submit(input.ToSubmission(channel), TrackingCodes.New(), by, now);
+            var opinion = Opinion.Submit(submission, TrackingCodes.New(), by, now);
             if (suggestion is not null && await db.Departments.AnyAsync(d => d.Id == suggestion.DepartmentId && d.IsActive, ct).ConfigureAwait(false))
                 opinion.SuggestDepartment(suggestion.DepartmentId, suggestion.Confidence);
             db.Opinions.Add(opinion);
@@ -56,8 +60,11 @@ public sealed partial class OpinionWorkflowService(
             }
             catch (DbUpdateException) when (attempt < 3)
             {
-                // A tracking-code collision (vanishingly rare) is retried with another code; anything else is not.
                 db.Entry(opinion).State = EntityState.Detached;
+                // The same form posted twice at once: the first one won.
+                if (await ExistingReceiptAsync(db, submission.SubmissionKey, ct).ConfigureAwait(false) is { } concurrent)
+                    return concurrent;
+                // A tracking-code collision (vanishingly rare) is retried with another code; anything else is not.
                 if (!await CodeTakenAsync(db, opinion.TrackingCode, ct).ConfigureAwait(false))
                     throw;
             }
@@ -234,6 +241,12 @@ public sealed partial class OpinionWorkflowService(
             return null;
         }
     }
+
+    private static async Task<SubmissionReceipt?> ExistingReceiptAsync(PortalDbContext db, Guid? key, CancellationToken ct) =>
+        key is null
+            ? null
+            : await db.Opinions.AsNoTracking().Where(o => o.SubmissionKey == key)
+                .Select(o => new SubmissionReceipt(o.Id, o.TrackingCode, o.CreatedAt)).SingleOrDefaultAsync(ct).ConfigureAwait(false);
 
     private static async Task<bool> CodeTakenAsync(PortalDbContext db, string code, CancellationToken ct) =>
         await db.Opinions.AsNoTracking().AnyAsync(o => o.TrackingCode == code, ct).ConfigureAwait(false);

@@ -36,6 +36,10 @@ public sealed class SubmitOpinionInput
     /// <summary>The resident agrees that the opinion and its answer, masked, are published.</summary>
     public bool ConsentToPublish { get; set; }
 
+    /// <summary>A random key rendered into the form, so a second post of the same form stores nothing new.</summary>
+    [StringLength(64)]
+    public string? SubmissionKey { get; set; }
+
     /// <summary>Whether name and contact are required for this kind (so the department can reply).</summary>
     public static bool ContactRequired(OpinionKind? kind) => kind is OpinionKind.Complaint or OpinionKind.HelpRequest;
 
@@ -58,7 +62,11 @@ public sealed class SubmitOpinionInput
         ResidentName,
         ResidentContact,
         IsAnonymous,
-        ConsentToPublish);
+        ConsentToPublish,
+        Guid.TryParse(SubmissionKey, out var key) ? key : null);
+
+    /// <summary>A new, empty form as a resident first sees it.</summary>
+    public static SubmitOpinionInput NewForm() => new() { ConsentToPublish = true, SubmissionKey = Guid.NewGuid().ToString("N") };
 
     /// <summary>Name and contact are required for complaints and requests for help, so the department can reply.</summary>
     [AttributeUsage(AttributeTargets.Property)]

@@ -37,6 +37,24 @@ public sealed class ResidentJourneyTests(PortalAppFactory app)
     }
 
     [Fact]
+    public async Task Submit_TheSameFormTwice_StoresOneOpinion_AndShowsTheSameCode()
+    {
+        var client = app.CreateClient();
+        var form = await client.GetStringOkAsync("/opinions/new");
+        var key = System.Text.RegularExpressions.Regex.Match(form, "name=\"Model.SubmissionKey\"[^>]*value=\"([0-9a-f]{32})\"").Groups[1].Value;
+        Assert.NotEmpty(key);
+        var fields = Opinion("刷新页面重复提交的意见");
+        fields["Model.SubmissionKey"] = key;
+
+        var first = FormClient.TrackingCode(await (await client.PostFormAsync("/opinions/new", "submit-opinion", fields)).Content.ReadAsStringAsync());
+        var second = FormClient.TrackingCode(await (await client.PostFormAsync("/opinions/new", "submit-opinion", fields)).Content.ReadAsStringAsync());
+
+        Assert.Equal(first, second);
+        var queue = await app.WithAsync<Portal.Moderation.Opinions.OpinionQueries, IReadOnlyList<Portal.Moderation.Opinions.OpinionListItem>>(q => q.GetModerationQueueAsync());
+        Assert.Single(queue, i => i.Title == "刷新页面重复提交的意见");
+    }
+
+    [Fact]
     public async Task Submit_WithoutAntiforgeryToken_IsRejected_AndStoresNothing()
     {
         var client = app.CreateClient();
