@@ -182,7 +182,7 @@ public sealed class Opinion
         if (original.Status is OpinionStatus.Rejected or OpinionStatus.Merged)
             throw new OpinionStateException($"目标意见 {original.TrackingCode} 的状态为“{OpinionText.Of(original.Status)}”，不能作为合并目标。");
         MergedIntoId = original.Id;
-        MoveTo(OpinionStatus.Merged, OpinionAction.Merged, by, $"合并到 {original.TrackingCode}", utcNow);
+        MoveTo(OpinionStatus.Merged, OpinionAction.Merged, by, $"合并到 {TrackingCodes.Format(original.TrackingCode)}", utcNow);
     }
 
     public void AssignTo(Department department, DateTime deadline, ActorRef by, DateTime utcNow, string? note = null)

@@ -189,12 +189,17 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
             ratings.Count);
     }
 
-    /// <summary>The opinions a moderator may merge a duplicate into: recent, open or answered, same kind first.</summary>
-    public async Task<IReadOnlyList<OpinionListItem>> GetRecentAsync(int take, CancellationToken ct = default)
+    /// <summary>
+    /// The opinions a duplicate may be merged into: any other opinion that is neither rejected nor merged itself,
+    /// newest first, optionally those whose title or area contains <paramref name="search"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<OpinionListItem>> GetMergeCandidatesAsync(int duplicateId, string? search, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var items = await ListItems(db, db.Opinions.Where(o => o.Status != OpinionStatus.Rejected && o.Status != OpinionStatus.Merged), ct, take).ConfigureAwait(false);
-        return items;
+        var query = db.Opinions.Where(o => o.Id != duplicateId && o.Status != OpinionStatus.Rejected && o.Status != OpinionStatus.Merged);
+        if (TextInput.Clean(search) is { } text)
+            query = query.Where(o => o.Title.Contains(text) || (o.Area != null && o.Area.Contains(text)));
+        return await ListItems(db, query, ct, take: 30).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<OpinionListItem>> ListItems(PortalDbContext db, IQueryable<Opinion> query, CancellationToken ct, int take = 500)

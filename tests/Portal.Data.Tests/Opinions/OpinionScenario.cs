@@ -163,7 +163,7 @@ public static class OpinionScenario
     {
         OpinionStep.Register => new(OpinionAction.Registered, OpinionStatus.Registered, Moderator, null),
         OpinionStep.Reject => new(OpinionAction.Rejected, OpinionStatus.Rejected, Moderator, RejectReason),
-        OpinionStep.Merge => new(OpinionAction.Merged, OpinionStatus.Merged, Moderator, $"合并到 {OriginalCode}"),
+        OpinionStep.Merge => new(OpinionAction.Merged, OpinionStatus.Merged, Moderator, $"合并到 {TrackingCodes.Format(OriginalCode)}"),
         OpinionStep.Assign => new(OpinionAction.Assigned, OpinionStatus.Assigned, Moderator, "交办 住建局"),
         OpinionStep.Accept => new(OpinionAction.Accepted, OpinionStatus.InProgress, Handler, null),
         OpinionStep.Return => new(OpinionAction.Returned, OpinionStatus.Registered, Handler, ReturnReason),

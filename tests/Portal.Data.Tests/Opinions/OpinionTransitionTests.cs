@@ -127,7 +127,7 @@ public sealed class OpinionTransitionTests
 
         Assert.Equal(OpinionStatus.Merged, opinion.Status);
         Assert.Equal(42, opinion.MergedIntoId);
-        Assert.Equal($"合并到 {OriginalCode}", opinion.Events[^1].Note);
+        Assert.Equal($"合并到 {TrackingCodes.Format(OriginalCode)}", opinion.Events[^1].Note);
         Assert.Equal(OpinionStatus.Registered, original.Status);
     }
 

@@ -89,6 +89,34 @@ public sealed partial class OpinionJourneyTests(BrowserFixture browser) : IClass
         await Screenshot(resident, "6-published");
     }
 
+    [Fact]
+    public async Task Moderator_MergesADuplicate_PickedFromTheSearchDialog_AndItsResidentIsTold()
+    {
+        var original = await SubmitAsync("北苑社区东门污水井盖缺失");
+        var duplicate = await SubmitAsync("东门那边的下水道井盖没了");
+
+        var moderator = await LogInAsync("moderator");
+        await moderator.GotoAsync($"/staff/cases/{duplicate.OpinionId}");
+        await WaitForCircuitAsync(moderator);
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "合并到已有意见" }).ClickAsync();
+        await moderator.GetByLabel("按标题或地区查找").FillAsync("污水井盖");
+        await moderator.Locator(".mud-dialog .mud-list-item").Filter(new() { HasText = "北苑社区东门污水井盖缺失" }).ClickAsync();
+        await moderator.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "合并", Exact = true }).ClickAsync();
+        await Expect(moderator.GetByText("合并到"));
+        Assert.Contains(Portal.Data.Opinions.TrackingCodes.Format(original.TrackingCode), await moderator.ContentAsync(), StringComparison.Ordinal);
+        await Screenshot(moderator, "7-merged");
+
+        var resident = await browser.NewPageAsync(javaScript: false);
+        await TrackAsync(resident, duplicate.TrackingCode);
+        Assert.Equal("已提交，等待受理", await resident.Locator("[data-testid=status]").TextContentAsync());
+        await Expect(resident.GetByText("合并办理"));
+    }
+
+    private Task<Portal.Moderation.Opinions.SubmissionReceipt> SubmitAsync(string title) =>
+        browser.App.WithAsync<Portal.Moderation.Opinions.OpinionWorkflowService, Portal.Moderation.Opinions.SubmissionReceipt>(w => w.SubmitAsync(
+            new Portal.Moderation.Opinions.SubmitOpinionInput { Kind = Portal.Data.Opinions.OpinionKind.Suggestion, Title = title, Body = "北苑社区东门的井盖已经丢了好几天，晚上路过很危险。", Area = "北苑社区" },
+            Portal.Data.Opinions.OpinionChannel.OpinionBox, null));
+
     private static async Task TrackAsync(IPage page, string code)
     {
         await page.GotoAsync("/track");

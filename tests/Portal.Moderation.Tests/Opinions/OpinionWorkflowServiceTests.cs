@@ -459,7 +459,7 @@ public sealed class OpinionWorkflowServiceTests : IAsyncLifetime
         var stored = await LoadAsync(duplicate.OpinionId);
         Assert.Equal(OpinionStatus.Merged, stored.Status);
         Assert.Equal(original.OpinionId, stored.MergedIntoId);
-        Assert.Equal($"合并到 {original.TrackingCode}", stored.Events[^1].Note);
+        Assert.Equal($"合并到 {TrackingCodes.Format(original.TrackingCode)}", stored.Events[^1].Note);
     }
 
     [Theory]
