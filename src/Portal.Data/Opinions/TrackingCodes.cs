@@ -20,7 +20,7 @@ public static class TrackingCodes
         code.Length == Length ? $"{code[..5]}-{code[5..]}" : code;
 
     /// <summary>
-    /// Normalizes what a person typed (lower case, spaces, dashes) to the stored form,
+    /// Normalizes what a person typed (lower case, full-width characters, spaces, dashes) to the stored form,
     /// or returns null when it cannot be a tracking code.
     /// </summary>
     public static string? Normalize(string? input)
@@ -33,7 +33,8 @@ public static class TrackingCodes
         {
             if (raw is ' ' or '-' or '－' or '\u3000')
                 continue;
-            var c = char.ToUpperInvariant(raw);
+            // Full-width letters and digits, as a Chinese input method may type them.
+            var c = char.ToUpperInvariant(raw is >= '\uFF01' and <= '\uFF5E' ? (char)(raw - 0xFEE0) : raw);
             if (Alphabet.IndexOf(c, StringComparison.Ordinal) < 0 || n == Length)
                 return null;
             buffer[n++] = c;

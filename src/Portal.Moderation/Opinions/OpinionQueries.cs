@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Opinions;
 using Portal.Data.Staff;
+using Portal.Moderation.Privacy;
 using Portal.Moderation.Staff;
 
 namespace Portal.Moderation.Opinions;
@@ -19,7 +20,7 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var statuses = new[] { OpinionStatus.Submitted, OpinionStatus.Registered, OpinionStatus.Completed };
-        return await ListItems(db, db.Opinions.Where(o => statuses.Contains(o.Status)), ct).ConfigureAwait(false);
+        return await ListItems(db, db.Opinions.Where(o => statuses.Contains(o.Status)).OrderBy(o => o.CreatedAt), ct).ConfigureAwait(false);
     }
 
     /// <summary>The opinions of one department that are waiting for it, overdue first.</summary>
@@ -29,8 +30,8 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
         if (actor.DepartmentId is not { } departmentId)
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var items = await ListItems(db, db.Opinions.Where(o => o.DepartmentId == departmentId && OpenStatuses.Contains(o.Status)), ct).ConfigureAwait(false);
-        return items.OrderByDescending(i => i.IsOverdue).ThenBy(i => i.Deadline).ToList();
+        // The earliest deadline first: overdue ones lead.
+        return await ListItems(db, db.Opinions.Where(o => o.DepartmentId == departmentId && OpenStatuses.Contains(o.Status)).OrderBy(o => o.Deadline), ct).ConfigureAwait(false);
     }
 
     /// <summary>One opinion for staff, or null if it does not exist or the actor may not see it.</summary>
@@ -47,7 +48,10 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
         if (departmentOnly && (actor.DepartmentId is null || o.DepartmentId != actor.DepartmentId))
             return null;
 
+        // An anonymous resident stays anonymous to the department: contact hidden, personal data masked in the text.
         var hideContact = departmentOnly && o.IsAnonymous;
+        var title = hideContact ? PersonalDataMasker.Mask(o.Title, o.ResidentName) : o.Title;
+        var body = hideContact ? PersonalDataMasker.Mask(o.Body, o.ResidentName) : o.Body;
         var suggested = o.SuggestedDepartmentId is { } sid
             ? await db.Departments.Where(d => d.Id == sid).Select(d => d.Name).SingleOrDefaultAsync(ct).ConfigureAwait(false)
             : null;
@@ -56,7 +60,7 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
             : null;
 
         return new CaseView(
-            o.Id, o.TrackingCode, o.Kind, o.Channel, o.Title, o.Body, o.Area,
+            o.Id, o.TrackingCode, o.Kind, o.Channel, title, body, o.Area,
             hideContact ? null : o.ResidentName, hideContact ? null : o.ResidentContact, hideContact,
             o.IsAnonymous, o.ConsentToPublish, o.Status, o.DepartmentId, o.Department?.Name, o.Deadline, o.IsOverdue(Now),
             o.CaseOwnerName, o.SuggestedDepartmentId, suggested, o.SuggestionConfidence, mergedInto,
@@ -179,11 +183,11 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
                 Rate(ratings.Where(r => r.DepartmentId == d.Id).Select(r => r.Rating)));
         }).ToList();
 
-        var overdue = await ListItems(db, db.Opinions.Where(o => OpenStatuses.Contains(o.Status) && o.Deadline < now), ct).ConfigureAwait(false);
+        var overdue = await ListItems(db, db.Opinions.Where(o => OpenStatuses.Contains(o.Status) && o.Deadline < now).OrderBy(o => o.Deadline), ct).ConfigureAwait(false);
         return new LeaderOverview(
             byStatus,
             figures,
-            overdue.OrderBy(o => o.Deadline).ToList(),
+            overdue,
             AverageDays(rows.Where(r => IsDone(r.Status)).Select(r => (r.CreatedAt, r.CompletedAt))),
             Rate(ratings.Select(r => r.Rating)),
             ratings.Count);
@@ -199,13 +203,14 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
         var query = db.Opinions.Where(o => o.Id != duplicateId && o.Status != OpinionStatus.Rejected && o.Status != OpinionStatus.Merged);
         if (TextInput.Clean(search) is { } text)
             query = query.Where(o => o.Title.Contains(text) || (o.Area != null && o.Area.Contains(text)));
-        return await ListItems(db, query, ct, take: 30).ConfigureAwait(false);
+        return await ListItems(db, query.OrderByDescending(o => o.CreatedAt), ct, take: 30).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<OpinionListItem>> ListItems(PortalDbContext db, IQueryable<Opinion> query, CancellationToken ct, int take = 500)
+    /// <summary>Rows for a staff list, in the query's order, at most <paramref name="take"/> of them.</summary>
+    private async Task<IReadOnlyList<OpinionListItem>> ListItems(PortalDbContext db, IOrderedQueryable<Opinion> query, CancellationToken ct, int take = 2000)
     {
         var now = Now;
-        var rows = await query.AsNoTracking().OrderByDescending(o => o.CreatedAt).Take(take)
+        var rows = await query.ThenBy(o => o.Id).AsNoTracking().Take(take)
             .Select(o => new
             {
                 o.Id, o.TrackingCode, o.Title, o.Kind, o.Channel, o.Area, o.Status, o.CreatedAt,

@@ -37,6 +37,8 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
         var errors = new List<ValidationResult>();
         if (!Validator.TryValidateObject(input, new ValidationContext(input), errors, validateAllProperties: true))
             return errors.Select(e => e.ErrorMessage ?? "").ToList();
+        if (!StaffRoles.All.Contains(input.Role!))
+            return ["请选择角色。"];
         if (input.Role == StaffRoles.Handler && input.DepartmentId is null)
             return ["承办人必须属于一个部门。"];
 
@@ -64,12 +66,20 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
         if (user is null)
             return ["未找到该账号。"];
         var current = await users.GetRolesAsync(user).ConfigureAwait(false);
-        await users.RemoveFromRolesAsync(user, current).ConfigureAwait(false);
-        await users.AddToRoleAsync(user, role).ConfigureAwait(false);
         user.DepartmentId = role == StaffRoles.Handler ? departmentId : null;
-        await users.UpdateAsync(user).ConfigureAwait(false);
-        // Ends existing sessions at the next security-stamp validation.
-        await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+        foreach (var step in new Func<Task<IdentityResult>>[]
+        {
+            () => users.RemoveFromRolesAsync(user, current),
+            () => users.AddToRoleAsync(user, role),
+            // Updating the security stamp also saves the department and ends existing sessions at the next validation.
+            () => users.UpdateSecurityStampAsync(user),
+        })
+        {
+            var result = await step().ConfigureAwait(false);
+            if (!result.Succeeded)
+                return result.Errors.Select(IdentityMessages.Describe).ToList();
+        }
+
         return [];
     }
 

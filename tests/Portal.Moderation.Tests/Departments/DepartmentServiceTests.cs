@@ -1,0 +1,221 @@
+using Portal.Data.Departments;
+using Portal.Data.Opinions;
+using Portal.Moderation.Departments;
+using Portal.Moderation.Opinions;
+using Portal.Moderation.Tests.Support;
+
+namespace Portal.Moderation.Tests.Departments;
+
+public sealed class DepartmentServiceTests : IAsyncLifetime
+{
+    private WorkflowHarness _h = null!;
+    private DepartmentService _service = null!;
+
+    public async Task InitializeAsync()
+    {
+        _h = await WorkflowHarness.CreateAsync();
+        _service = new DepartmentService(_h.Database);
+    }
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task SaveAsync_WithIdZero_CreatesTheDepartment_AndReportsItsId()
+    {
+        var input = new DepartmentInput
+        {
+            Code = "health",
+            Name = "卫健局",
+            Category = "卫生健康",
+            Description = "医疗机构、疫苗接种\r\n公共卫生",
+            DefaultDeadlineDays = 10,
+        };
+
+        var error = await _service.SaveAsync(input);
+
+        Assert.Null(error);
+        Assert.NotEqual(0, input.Id);
+        var stored = (await _service.ListAsync()).Single(d => d.Id == input.Id);
+        Assert.Equal(("health", "卫健局", "卫生健康", "医疗机构、疫苗接种\n公共卫生", 10, true),
+            (stored.Code, stored.Name, stored.Category, stored.Description, stored.DefaultDeadlineDays, stored.IsActive));
+    }
+
+    [Fact]
+    public async Task SaveAsync_CleansTheTexts_AndLowerCasesTheCode()
+    {
+        var input = new DepartmentInput { Code = "  Health-Bureau \u200B", Name = " 卫健局 ", Category = "\t卫生健康 " };
+
+        Assert.Null(await _service.SaveAsync(input));
+
+        var stored = (await _service.ListAsync()).Single(d => d.Id == input.Id);
+        Assert.Equal(("health-bureau", "卫健局", "卫生健康"), (stored.Code, stored.Name, stored.Category));
+        Assert.Null(stored.Description);
+    }
+
+    [Fact]
+    public async Task SaveAsync_WithAnExistingId_UpdatesTheDepartment()
+    {
+        var input = DepartmentInput.From((await _service.ListAsync()).Single(d => d.Id == _h.TransportId));
+        input.Name = "交通运输局";
+        input.Description = "公路养护、公交客运";
+        input.DefaultDeadlineDays = 20;
+
+        Assert.Null(await _service.SaveAsync(input));
+
+        var all = await _service.ListAsync();
+        Assert.Equal(3, all.Count);
+        var stored = all.Single(d => d.Id == _h.TransportId);
+        Assert.Equal(("transport", "交通运输局", "交通出行", "公路养护、公交客运", 20),
+            (stored.Code, stored.Name, stored.Category, stored.Description, stored.DefaultDeadlineDays));
+    }
+
+    [Fact]
+    public async Task SaveAsync_KeepingItsOwnCodeAndName_IsNotADuplicate()
+    {
+        var input = DepartmentInput.From((await _service.ListAsync()).Single(d => d.Id == _h.UrbanId));
+        input.DefaultDeadlineDays = 30;
+
+        Assert.Null(await _service.SaveAsync(input));
+        Assert.Equal(30, (await _service.ListAsync()).Single(d => d.Id == _h.UrbanId).DefaultDeadlineDays);
+    }
+
+    [Theory]
+    [InlineData("transport", "新部门")]   // code of 交通局
+    [InlineData("TRANSPORT", "新部门")]   // the same code once lower-cased
+    [InlineData("new-dept", "交通局")]    // name of 交通局
+    [InlineData("new-dept", " 交通局 ")]  // the same name once trimmed
+    [InlineData("retired", "新部门")]     // an inactive department's code is still taken
+    public async Task SaveAsync_NewDepartmentWithATakenCodeOrName_IsRefused(string code, string name)
+    {
+        var error = await _service.SaveAsync(new DepartmentInput { Code = code, Name = name, Category = "其他" });
+
+        Assert.Equal("部门代码或名称已存在。", error);
+        Assert.Equal(3, (await _service.ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task SaveAsync_RenamingToAnotherDepartmentsName_IsRefused_AndChangesNothing()
+    {
+        var input = DepartmentInput.From((await _service.ListAsync()).Single(d => d.Id == _h.UrbanId));
+        input.Name = "交通局";
+        input.DefaultDeadlineDays = 30;
+
+        Assert.Equal("部门代码或名称已存在。", await _service.SaveAsync(input));
+
+        var stored = (await _service.ListAsync()).Single(d => d.Id == _h.UrbanId);
+        Assert.Equal(("住建局", 15), (stored.Name, stored.DefaultDeadlineDays));
+    }
+
+    [Theory]
+    [InlineData("urban construction")]
+    [InlineData("urban_construction")]
+    [InlineData("城建")]
+    [InlineData("urban.construction")]
+    public async Task SaveAsync_WithACodeOtherThanLettersDigitsAndHyphens_IsRefused(string code)
+    {
+        var error = await _service.SaveAsync(new DepartmentInput { Code = code, Name = "新部门", Category = "其他" });
+
+        Assert.Equal("部门代码只能使用小写字母、数字和连字符。", error);
+        Assert.Equal(3, (await _service.ListAsync()).Count);
+    }
+
+    [Theory]
+    [InlineData(null, "新部门", "其他", "请填写部门代码。")]
+    [InlineData("  ", "新部门", "其他", "请填写部门代码。")]
+    [InlineData("new-dept", null, "其他", "请填写部门名称。")]
+    [InlineData("new-dept", "\u200B", "其他", "请填写部门名称。")]
+    [InlineData("new-dept", "新部门", "", "请填写分管领域。")]
+    public async Task SaveAsync_WithoutARequiredField_IsRefused(string? code, string? name, string? category, string message)
+    {
+        var error = await _service.SaveAsync(new DepartmentInput { Code = code, Name = name, Category = category });
+
+        Assert.Equal(message, error);
+        Assert.Equal(3, (await _service.ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task SaveAsync_WithTooLongACode_IsRefused()
+    {
+        var error = await _service.SaveAsync(new DepartmentInput { Code = new string('a', Department.MaxCodeLength + 1), Name = "新部门", Category = "其他" });
+
+        Assert.Equal($"部门代码不能超过 {Department.MaxCodeLength} 个字符。", error);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(91)]
+    [InlineData(365)]
+    public async Task SaveAsync_WithDeadlineDaysOutOfRange_IsRefused(int days)
+    {
+        var error = await _service.SaveAsync(new DepartmentInput { Code = "new-dept", Name = "新部门", Category = "其他", DefaultDeadlineDays = days });
+
+        Assert.Equal("办理时限应在 1 到 90 天之间。", error);
+        Assert.Equal(3, (await _service.ListAsync()).Count);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(90)]
+    public async Task SaveAsync_WithDeadlineDaysAtTheLimits_IsAccepted(int days)
+    {
+        var input = new DepartmentInput { Code = "new-dept", Name = "新部门", Category = "其他", DefaultDeadlineDays = days };
+
+        Assert.Null(await _service.SaveAsync(input));
+        Assert.Equal(days, (await _service.ListAsync()).Single(d => d.Id == input.Id).DefaultDeadlineDays);
+    }
+
+    [Fact]
+    public async Task SaveAsync_ForAnUnknownId_IsRefused()
+    {
+        var error = await _service.SaveAsync(new DepartmentInput { Id = 987_654, Code = "ghost", Name = "不存在的部门", Category = "其他" });
+
+        Assert.Equal("未找到该部门。", error);
+        Assert.Equal(3, (await _service.ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task ListAsync_ActiveOnly_LeavesInactiveDepartmentsOut()
+    {
+        var all = await _service.ListAsync();
+        var active = await _service.ListAsync(activeOnly: true);
+
+        Assert.Equal([_h.UrbanId, _h.TransportId, _h.RetiredId], all.Select(d => d.Id));
+        Assert.Equal([_h.UrbanId, _h.TransportId], active.Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task Deactivating_KeepsTheDepartmentsOpinions_ButNoNewOpinionCanBeAssignedToIt()
+    {
+        var inProgress = await _h.OpinionInAsync(OpinionStatus.InProgress, _h.UrbanId);
+        var published = await _h.OpinionInAsync(OpinionStatus.Published, _h.UrbanId);
+        var waiting = await _h.OpinionInAsync(OpinionStatus.Registered);
+        var input = DepartmentInput.From((await _service.ListAsync()).Single(d => d.Id == _h.UrbanId));
+        input.IsActive = false;
+
+        Assert.Null(await _service.SaveAsync(input));
+
+        Assert.DoesNotContain(await _service.ListAsync(activeOnly: true), d => d.Id == _h.UrbanId);
+        Assert.False((await _service.ListAsync()).Single(d => d.Id == _h.UrbanId).IsActive);
+        Assert.Equal([inProgress], (await _h.Queries.GetInboxAsync(_h.UrbanHandler)).Select(i => i.Id));
+        Assert.Equal("住建局", (await _h.Queries.GetCaseAsync(inProgress, _h.Moderator))!.DepartmentName);
+        Assert.Equal("住建局", (await _h.Queries.GetPublishedDetailAsync(published))!.DepartmentName);
+        await _h.CompleteAsync(inProgress);
+        Assert.Equal(OpinionStatus.Completed, (await _h.Queries.GetCaseAsync(inProgress, _h.Moderator))!.Status);
+        await Assert.ThrowsAsync<OpinionStateException>(() => _h.AssignAsync(waiting, _h.UrbanId));
+        Assert.Equal(OpinionStatus.Registered, (await _h.Queries.GetCaseAsync(waiting, _h.Moderator))!.Status);
+    }
+
+    [Fact]
+    public async Task Reactivating_AllowsAssignmentAgain()
+    {
+        var waiting = await _h.OpinionInAsync(OpinionStatus.Registered);
+        var input = DepartmentInput.From((await _service.ListAsync()).Single(d => d.Id == _h.RetiredId));
+        input.IsActive = true;
+
+        Assert.Null(await _service.SaveAsync(input));
+        await _h.Workflow.AssignAsync(waiting, await _h.VersionAsync(waiting), _h.RetiredId, null, _h.Moderator);
+
+        Assert.Equal("原市政处", (await _h.Queries.GetCaseAsync(waiting, _h.Moderator))!.DepartmentName);
+    }
+}
