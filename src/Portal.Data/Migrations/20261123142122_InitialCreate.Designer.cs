@@ -11,7 +11,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123131250_InitialCreate")]
+    [Migration("20261123142122_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -336,6 +336,9 @@ namespace Portal.Data.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SuggestedDepartmentId")
                         .HasColumnType("INTEGER");
 
@@ -364,6 +367,9 @@ namespace Portal.Data.Migrations
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("PublishedAt");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("SuggestedDepartmentId");
 

@@ -114,6 +114,7 @@ namespace Portal.Data.Migrations
                     IsAnonymous = table.Column<bool>(type: "INTEGER", nullable: false),
                     ConsentToPublish = table.Column<bool>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmissionKey = table.Column<Guid>(type: "TEXT", nullable: true),
                     DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
                     Deadline = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CaseOwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
@@ -405,6 +406,12 @@ namespace Portal.Data.Migrations
                 columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Opinions_SubmissionKey",
+                table: "Opinions",
+                column: "SubmissionKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Opinions_SuggestedDepartmentId",
                 table: "Opinions",
                 column: "SuggestedDepartmentId");
@@ -420,11 +427,30 @@ namespace Portal.Data.Migrations
                 table: "Satisfactions",
                 columns: new[] { "OpinionId", "Round" },
                 unique: true);
+
+            // The case history is append-only in the database too (raw SQL and bulk updates included).
+            if (migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
+            {
+                migrationBuilder.Sql("""
+                    CREATE TRIGGER OpinionEvents_NoUpdate BEFORE UPDATE ON OpinionEvents
+                    BEGIN SELECT RAISE(ABORT, 'The case history is append-only'); END;
+                    """);
+                migrationBuilder.Sql("""
+                    CREATE TRIGGER OpinionEvents_NoDelete BEFORE DELETE ON OpinionEvents
+                    BEGIN SELECT RAISE(ABORT, 'The case history is append-only'); END;
+                    """);
+            }
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            if (migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
+            {
+                migrationBuilder.Sql("DROP TRIGGER IF EXISTS OpinionEvents_NoUpdate;");
+                migrationBuilder.Sql("DROP TRIGGER IF EXISTS OpinionEvents_NoDelete;");
+            }
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
