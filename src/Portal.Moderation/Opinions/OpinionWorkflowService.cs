@@ -1,13 +1,13 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Opinions;
 using Portal.Data.Staff;
 using Portal.Moderation.Privacy;
 using Portal.Moderation.Routing;
 using Portal.Moderation.Staff;
-using Microsoft.Extensions.Options;
-using System.ComponentModel.DataAnnotations;
 
 namespace Portal.Moderation.Opinions;
 
@@ -122,7 +122,7 @@ public sealed partial class OpinionWorkflowService(
     public async Task<PublicationDraft> GetPublicationDraftAsync(int opinionId, StaffActor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        Moderators(actor, null!);
+        RequireModerator(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var o = await db.Opinions.AsNoTracking().Include(x => x.Results).SingleOrDefaultAsync(x => x.Id == opinionId, ct).ConfigureAwait(false)
             ?? throw new OpinionNotFoundException();
@@ -254,7 +254,9 @@ public sealed partial class OpinionWorkflowService(
     private static string Required(string? value, string label, bool multiline = false) =>
         TextInput.Clean(value, multiline) ?? throw new OpinionStateException($"请填写{label}。");
 
-    private static void Moderators(StaffActor actor, Opinion opinion)
+    private static void Moderators(StaffActor actor, Opinion opinion) => RequireModerator(actor);
+
+    private static void RequireModerator(StaffActor actor)
     {
         if (!actor.CanModerate)
             throw new WorkflowAccessDeniedException("只有审核员可以执行此操作。");
