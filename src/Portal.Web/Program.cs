@@ -28,7 +28,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode()
+    .AllowHead();
 app.MapPortalEndpoints();
 
 await app.InitializePortalAsync();

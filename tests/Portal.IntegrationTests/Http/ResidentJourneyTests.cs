@@ -158,4 +158,16 @@ public sealed class ResidentJourneyTests(PortalAppFactory app)
 
         Assert.DoesNotContain("blazor.web", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/published")]
+    public async Task PublicPages_AnswerHead(string url)
+    {
+        // (The in-memory test server keeps the body; Kestrel drops it for HEAD.)
+        var response = await app.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
 }
