@@ -39,9 +39,7 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var o = await db.Opinions.AsNoTracking().AsSplitQuery()
-            .Include(x => x.Department).Include(x => x.Events).Include(x => x.Results).Include(x => x.Ratings)
-            .SingleOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
+        var o = await LoadWholeAsync(db, db.Opinions.Where(x => x.Id == id), ct).ConfigureAwait(false);
         if (o is null)
             return null;
         var departmentOnly = !actor.CanSupervise && !actor.IsInRole(StaffRoles.Admin);
@@ -80,14 +78,14 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
         if (code is null)
             return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var o = await LoadForPublicAsync(db, db.Opinions.Where(x => x.TrackingCode == code), ct).ConfigureAwait(false);
+        var o = await LoadWholeAsync(db, db.Opinions.Where(x => x.TrackingCode == code), ct).ConfigureAwait(false);
         if (o is null)
             return null;
 
         // A duplicate follows the original's answer.
         var answering = o;
         if (o.MergedIntoId is { } originalId)
-            answering = await LoadForPublicAsync(db, db.Opinions.Where(x => x.Id == originalId), ct).ConfigureAwait(false) ?? o;
+            answering = await LoadWholeAsync(db, db.Opinions.Where(x => x.Id == originalId), ct).ConfigureAwait(false) ?? o;
 
         return new TrackingView(
             TrackingCodes.Format(o.TrackingCode), o.Title, o.Kind, o.CreatedAt,
@@ -136,7 +134,7 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
     public async Task<PublishedDetail?> GetPublishedDetailAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var o = await LoadForPublicAsync(db, db.Opinions.Where(x => x.Id == id && x.Status == OpinionStatus.Published && x.ConsentToPublish), ct).ConfigureAwait(false);
+        var o = await LoadWholeAsync(db, db.Opinions.Where(x => x.Id == id && x.Status == OpinionStatus.Published && x.ConsentToPublish), ct).ConfigureAwait(false);
         if (o is null)
             return null;
         return new PublishedDetail(o.Id, o.PublicTitle!, o.PublicBody!, o.Kind, o.Area, o.Department!.Name,
@@ -224,7 +222,8 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
             r.Deadline < now && OpenStatuses.Contains(r.Status), r.Version)).ToList();
     }
 
-    private static async Task<Opinion?> LoadForPublicAsync(PortalDbContext db, IQueryable<Opinion> query, CancellationToken ct) =>
+    /// <summary>One opinion with its department, history, results and ratings, not tracked.</summary>
+    private static async Task<Opinion?> LoadWholeAsync(PortalDbContext db, IQueryable<Opinion> query, CancellationToken ct) =>
         await query.AsNoTracking().AsSplitQuery()
             .Include(x => x.Department).Include(x => x.Events).Include(x => x.Results).Include(x => x.Ratings)
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);

@@ -115,9 +115,9 @@ public sealed partial class DemoDataSeeder(
             // Older opinions are further along; the newest ones are still waiting.
             var age = TimeSpan.FromDays(180.0 * (demo.Count - i) / demo.Count) - TimeSpan.FromHours(random.Next(0, 12));
             var t = now - age;
-            var submission = new OpinionSubmission(Kind(item.Kind), Channel(item.Channel), item.Title, item.Body, item.Area,
+            var submission = new OpinionSubmission(FromText<OpinionKind>(item.Kind, OpinionText.Of), FromText<OpinionChannel>(item.Channel, OpinionText.Of), item.Title, item.Body, item.Area,
                 NullIfEmpty(item.Name), NullIfEmpty(item.Contact), item.Anonymous, item.Consent);
-            var opinion = Opinion.Submit(submission, TrackingCodes.New(), item.Channel == "网上意见箱" ? ActorRef.Resident : moderator, t);
+            var opinion = Opinion.Submit(submission, TrackingCodes.New(), item.Channel == OpinionText.Of(OpinionChannel.OpinionBox) ? ActorRef.Resident : moderator, t);
 
             // Recent opinions are still moving; older ones are mostly done, a few are stuck (and so overdue).
             var roll = random.NextDouble();
@@ -169,7 +169,7 @@ public sealed partial class DemoDataSeeder(
                 continue;
             }
 
-            opinion.Complete(new HandlingResultDraft(item.Actions, item.Reply, Adoption(item.Adoption), NullIfEmpty(item.AdoptionReason), "分管副局长 刘伟"), handler, t = completedAt);
+            opinion.Complete(new HandlingResultDraft(item.Actions, item.Reply, FromText<Adoption>(item.Adoption, OpinionText.Of), NullIfEmpty(item.AdoptionReason), "分管副局长 刘伟"), handler, t = completedAt);
             if (completedAt > now.AddDays(-3) || random.NextDouble() < 0.03)
             {
                 built.Add((opinion, null));
@@ -188,7 +188,7 @@ public sealed partial class DemoDataSeeder(
                 if (opinion.Status == OpinionStatus.InProgress && t.AddDays(10) < now)
                 {
                     opinion.Complete(new HandlingResultDraft("再次上门核实，跟踪落实整改。", "针对您反映的后续问题，我们再次现场核实并督促落实，目前已整改到位。感谢您的监督。",
-                        Data.Opinions.Adoption.Adopted, null, "分管副局长 刘伟"), handler, t = t.AddDays(5 + random.Next(0, 4)));
+                        Adoption.Adopted, null, "分管副局长 刘伟"), handler, t = t.AddDays(5 + random.Next(0, 4)));
                     opinion.Publish(opinion.PublicTitle!, opinion.PublicBody!, "针对您反映的后续问题，我们再次现场核实并督促落实，目前已整改到位。感谢您的监督。", moderator, t = t.AddDays(1));
                     if (random.NextDouble() < 0.6)
                         opinion.Rate(SatisfactionRating.BasicallySatisfied, null, t.AddDays(30), t.AddDays(1));
@@ -212,31 +212,17 @@ public sealed partial class DemoDataSeeder(
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static OpinionKind Kind(string text) => text switch
+    /// <summary>The enum value whose Chinese name (as OpinionText gives it) is <paramref name="text"/>.</summary>
+    private static TEnum FromText<TEnum>(string text, Func<TEnum, string> name) where TEnum : struct, Enum
     {
-        "建议" => OpinionKind.Suggestion,
-        "投诉" => OpinionKind.Complaint,
-        "求助" => OpinionKind.HelpRequest,
-        "咨询" => OpinionKind.Question,
-        "表扬" => OpinionKind.Praise,
-        _ => throw new InvalidOperationException($"Unknown kind {text}"),
-    };
+        foreach (var value in Enum.GetValues<TEnum>())
+        {
+            if (name(value) == text)
+                return value;
+        }
 
-    private static OpinionChannel Channel(string text) => text switch
-    {
-        "热线电话" => OpinionChannel.Hotline,
-        "来信/征求意见卡" => OpinionChannel.Letter,
-        "来访" => OpinionChannel.Visit,
-        _ => OpinionChannel.OpinionBox,
-    };
-
-    private static Adoption Adoption(string text) => text switch
-    {
-        "采纳" => Data.Opinions.Adoption.Adopted,
-        "部分采纳" => Data.Opinions.Adoption.PartlyAdopted,
-        "未采纳" => Data.Opinions.Adoption.NotAdopted,
-        _ => Data.Opinions.Adoption.Explained,
-    };
+        throw new InvalidOperationException($"Unknown {typeof(TEnum).Name} '{text}' in the demo opinions.");
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo data: {Departments} departments, {Opinions} opinions")]
     private static partial void LogSeeded(ILogger logger, int departments, int opinions);

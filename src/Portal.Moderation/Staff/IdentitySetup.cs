@@ -4,7 +4,7 @@ using Portal.Data.Staff;
 namespace Portal.Moderation.Staff;
 
 /// <summary>Creates the four roles (every environment) and, on request, the first administrator.</summary>
-public sealed class IdentitySetup(RoleManager<IdentityRole> roles, UserManager<StaffUser> users)
+public sealed class IdentitySetup(RoleManager<IdentityRole> roles, StaffAdminService staff)
 {
     public async Task EnsureRolesAsync()
     {
@@ -19,11 +19,12 @@ public sealed class IdentitySetup(RoleManager<IdentityRole> roles, UserManager<S
     public async Task<IReadOnlyList<string>> CreateAdminAsync(string userName, string displayName, string password)
     {
         await EnsureRolesAsync().ConfigureAwait(false);
-        var user = new StaffUser { UserName = userName, DisplayName = displayName, LockoutEnabled = true };
-        var result = await users.CreateAsync(user, password).ConfigureAwait(false);
-        if (!result.Succeeded)
-            return result.Errors.Select(IdentityMessages.Describe).ToList();
-        await users.AddToRoleAsync(user, StaffRoles.Admin).ConfigureAwait(false);
-        return [];
+        return await staff.CreateAsync(new NewStaffInput
+        {
+            UserName = userName,
+            DisplayName = displayName,
+            Password = password,
+            Role = StaffRoles.Admin,
+        }).ConfigureAwait(false);
     }
 }

@@ -72,7 +72,7 @@ public sealed class OpinionLifecycleTests(PortalAppFactory app)
         await Assert.ThrowsAsync<OpinionNotFoundException>(() =>
             app.WithAsync<OpinionWorkflowService>(w => w.AcceptAsync(receipt.OpinionId, 2, otherHandler)));
 
-        var client = await LoggedInClientAsync("handler-health");
+        var client = await app.SignedInClientAsync("handler-health");
         var page = await client.GetStringOkAsync($"/staff/cases/{receipt.OpinionId}");
         Assert.Contains("未找到该意见，或您无权查看", page, StringComparison.Ordinal);
         Assert.DoesNotContain("13912345678", page, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class OpinionLifecycleTests(PortalAppFactory app)
     {
         var (receipt, _) = await SubmitAndAssignAsync("交通部门能看到的意见", "transport");
 
-        var client = await LoggedInClientAsync("handler-transport");
+        var client = await app.SignedInClientAsync("handler-transport");
         var page = await client.GetStringOkAsync($"/staff/cases/{receipt.OpinionId}");
 
         Assert.Contains("交通部门能看到的意见", page, StringComparison.Ordinal);
@@ -132,7 +132,7 @@ public sealed class OpinionLifecycleTests(PortalAppFactory app)
     [InlineData("leader", "/staff/queue")]
     public async Task StaffWithoutTheRole_AreDenied(string userName, string url)
     {
-        var client = await LoggedInClientAsync(userName, allowRedirects: false);
+        var client = await app.SignedInClientAsync(userName);
 
         var response = await client.GetAsync(url);
 
@@ -145,27 +145,9 @@ public sealed class OpinionLifecycleTests(PortalAppFactory app)
     {
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
 
-        var response = await client.PostFormAsync("/account/login", "login", [new("Input.UserName", "leader"), new("Input.Password", "wrong-password-123")]);
+        var response = await client.SignInAsync("leader", "wrong-password-123");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("登录名或密码不正确", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    private async Task<HttpClient> LoggedInClientAsync(string userName, bool allowRedirects = true)
-    {
-        var client = app.CreateClient(new() { AllowAutoRedirect = false });
-        var response = await client.PostFormAsync("/account/login", "login",
-            [new("Input.UserName", userName), new("Input.Password", Portal.Moderation.Seeding.DemoDataSeeder.DemoPassword)]);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        if (allowRedirects)
-        {
-            // Keep the cookies, follow redirects from now on.
-            var cookies = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]);
-            var follower = app.CreateClient();
-            follower.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies));
-            return follower;
-        }
-
-        return client;
     }
 }

@@ -22,6 +22,10 @@ public static partial class FormClient
         return await client.PostAsync(postUrl ?? pageUrl, content);
     }
 
+    /// <summary>Signs in through the real login form; a client that handles cookies keeps the sign-in.</summary>
+    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password) =>
+        client.PostFormAsync("/account/login", "login", [new("Input.UserName", userName), new("Input.Password", password)]);
+
     public static string AntiforgeryToken(string html)
     {
         var match = TokenPattern().Match(html);

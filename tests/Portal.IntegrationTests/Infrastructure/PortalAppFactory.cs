@@ -1,8 +1,10 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Staff;
+using Portal.Moderation.Seeding;
 using Portal.Moderation.Staff;
 
 namespace Portal.IntegrationTests.Infrastructure;
@@ -33,6 +35,15 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
         var roles = await users.GetRolesAsync(user);
         return new StaffActor(user.Id, user.DisplayName, roles.ToHashSet(), user.DepartmentId);
+    }
+
+    /// <summary>A client signed in through the login form (redirects are not followed, cookies are kept).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password = DemoDataSeeder.DemoPassword)
+    {
+        var client = CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.SignInAsync(userName, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
     }
 
     /// <summary>Runs <paramref name="action"/> with a scoped service.</summary>

@@ -28,12 +28,7 @@ public sealed class IdentitySetupTests(PortalAppFactory app)
         Assert.Null(user.DepartmentId);
         Assert.Equal([StaffRoles.Admin], await app.WithAsync<UserManager<StaffUser>, IList<string>>(u => u.GetRolesAsync(user)));
 
-        var client = app.CreateClient(new() { AllowAutoRedirect = false });
-        var signIn = await client.PostFormAsync("/account/login", "login", [new("Input.UserName", userName), new("Input.Password", Password)]);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        var cookies = signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]);
-        var signedIn = app.CreateClient(new() { AllowAutoRedirect = false });
-        signedIn.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies));
+        var signedIn = await app.SignedInClientAsync(userName, Password);
         var page = await signedIn.GetAsync("/staff/admin/users");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("工作人员账号", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);

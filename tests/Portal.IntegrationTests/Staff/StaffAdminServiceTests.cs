@@ -293,9 +293,6 @@ public sealed class StaffAdminServiceTests(PortalAppFactory app)
         (await app.WithAsync<DepartmentService, IReadOnlyList<Department>>(d => d.ListAsync())).Single(d => d.Code == code);
 
     /// <summary>Signs in through the real login form, as a browser without JavaScript would.</summary>
-    private async Task<HttpResponseMessage> SignInAsync(string userName, string password)
-    {
-        var client = app.CreateClient(new() { AllowAutoRedirect = false });
-        return await client.PostFormAsync("/account/login", "login", [new("Input.UserName", userName), new("Input.Password", password)]);
-    }
+    private Task<HttpResponseMessage> SignInAsync(string userName, string password) =>
+        app.CreateClient(new() { AllowAutoRedirect = false }).SignInAsync(userName, password);
 }
