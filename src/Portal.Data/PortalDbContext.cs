@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Data.Departments;
 using Portal.Data.Opinions;
+using Portal.Data.Routing;
 using Portal.Data.Staff;
 
 namespace Portal.Data;
@@ -18,6 +19,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<HandlingResult> HandlingResults => Set<HandlingResult>();
 
     public DbSet<Satisfaction> Satisfactions => Set<Satisfaction>();
+
+    public DbSet<RoutingModel> RoutingModels => Set<RoutingModel>();
+
+    public DbSet<RoutingExample> RoutingExamples => Set<RoutingExample>();
+
+    public DbSet<RoutingSettings> RoutingSettings => Set<RoutingSettings>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

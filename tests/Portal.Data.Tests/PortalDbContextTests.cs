@@ -68,7 +68,7 @@ public sealed class PortalDbContextTests : IAsyncLifetime
         {
             var department = await db.Departments.SingleAsync(d => d.Id == departmentId);
             saved = InState(OpinionStatus.Published, department);
-            saved.SuggestDepartment(departmentId, 0.75f);
+            saved.SuggestDepartments([new(departmentId, 0.75f)], 1);
             saved.Rate(SatisfactionRating.Dissatisfied, "路灯又坏了", ReopenDeadline, StepTime);
             db.Opinions.Add(WithId(saved, 0));
             await db.SaveChangesAsync();
@@ -92,6 +92,7 @@ public sealed class PortalDbContextTests : IAsyncLifetime
             Assert.Equal("住建局", loaded.Department!.Name);
             Assert.Equal(departmentId, loaded.SuggestedDepartmentId);
             Assert.Equal(0.75f, loaded.SuggestionConfidence);
+            Assert.Equal([new DepartmentSuggestion(departmentId, 0.75f)], loaded.Suggestions);
             Assert.Equal(ReopenDeadline, loaded.Deadline);
             Assert.Equal(1, loaded.ReopenCount);
             Assert.Equal(saved.Version, loaded.Version);
@@ -361,7 +362,7 @@ public sealed class PortalDbContextTests : IAsyncLifetime
     {
         await using var db = _database.CreateContext();
         var opinion = Opinion.Submit(Submission(), Code, ActorRef.Resident, Start);
-        opinion.SuggestDepartment(4242, 0.9f);
+        opinion.SuggestDepartments([new(4242, 0.9f)], 1);
         db.Opinions.Add(opinion);
 
         var ex = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Data.Departments;
 using Portal.Data.Opinions;
@@ -24,6 +27,11 @@ internal sealed class OpinionConfiguration : IEntityTypeConfiguration<Opinion>
         builder.Property(o => o.PublicTitle).HasMaxLength(Opinion.MaxTitleLength);
         builder.Property(o => o.PublicBody).HasMaxLength(Opinion.MaxBodyLength);
         builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.Property(o => o.Suggestions)
+            .HasConversion(SuggestionsConversion.Converter, SuggestionsConversion.Comparer)
+            .HasMaxLength(400)
+            .HasDefaultValueSql("'[]'")
+            .IsRequired();
 
         builder.HasOne(o => o.Department).WithMany().HasForeignKey(o => o.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Department>().WithMany().HasForeignKey(o => o.SuggestedDepartmentId).OnDelete(DeleteBehavior.Restrict);
@@ -44,7 +52,23 @@ internal sealed class OpinionConfiguration : IEntityTypeConfiguration<Opinion>
         builder.HasIndex(o => new { o.Status, o.CreatedAt });
         builder.HasIndex(o => new { o.DepartmentId, o.Status });
         builder.HasIndex(o => o.PublishedAt);
+        builder.HasIndex(o => o.FirstAssignedAt);
     }
+}
+
+/// <summary>Stores the ranked suggestions as a small JSON array.</summary>
+internal static class SuggestionsConversion
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static ValueConverter<IReadOnlyList<DepartmentSuggestion>, string> Converter { get; } = new(
+        list => JsonSerializer.Serialize(list, Options),
+        json => string.IsNullOrEmpty(json) ? new List<DepartmentSuggestion>() : JsonSerializer.Deserialize<List<DepartmentSuggestion>>(json, Options) ?? new List<DepartmentSuggestion>());
+
+    public static ValueComparer<IReadOnlyList<DepartmentSuggestion>> Comparer { get; } = new(
+        (a, b) => a!.SequenceEqual(b!),
+        list => list.Aggregate(0, (hash, s) => HashCode.Combine(hash, s.GetHashCode())),
+        list => list.ToList());
 }
 
 internal sealed class OpinionEventConfiguration : IEntityTypeConfiguration<OpinionEvent>

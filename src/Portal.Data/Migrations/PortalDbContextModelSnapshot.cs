@@ -257,6 +257,9 @@ namespace Portal.Data.Migrations
                     b.Property<DateTime?>("AssignedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AssignedByRouter")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(5000)
@@ -286,6 +289,12 @@ namespace Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstAssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InitialDepartmentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsAnonymous")
@@ -326,6 +335,9 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -336,11 +348,21 @@ namespace Portal.Data.Migrations
                     b.Property<Guid?>("SubmissionKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SuggestedByModelVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SuggestedDepartmentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<float?>("SuggestionConfidence")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("Suggestions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -360,6 +382,8 @@ namespace Portal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FirstAssignedAt");
 
                     b.HasIndex("MergedIntoId");
 
@@ -449,6 +473,116 @@ namespace Portal.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Satisfactions");
+                });
+
+            modelBuilder.Entity("Portal.Data.Routing.RoutingExample", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source");
+
+                    b.ToTable("RoutingExamples");
+                });
+
+            modelBuilder.Entity("Portal.Data.Routing.RoutingModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Accuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("ActivatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("CoverageAtThreshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ExampleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MacroF1")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("RoutingModels");
+                });
+
+            modelBuilder.Entity("Portal.Data.Routing.RoutingSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float?>("ThresholdOverride")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RoutingSettings");
                 });
 
             modelBuilder.Entity("Portal.Data.Staff.StaffUser", b =>

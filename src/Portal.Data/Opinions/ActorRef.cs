@@ -8,4 +8,7 @@ public sealed record ActorRef(string? UserId, string Name)
     public static ActorRef Resident { get; } = new(null, "群众");
 
     public static ActorRef System { get; } = new(null, "系统");
+
+    /// <summary>The department router (分类模型), when it assigns an opinion by itself.</summary>
+    public static ActorRef Router { get; } = new(null, "分类模型");
 }

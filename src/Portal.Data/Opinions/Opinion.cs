@@ -18,6 +18,7 @@ public sealed class Opinion
 
     /// <summary>How many times a dissatisfied rating may send the opinion back to the department.</summary>
     public const int MaxReopenCount = 1;
+    public const int MaxSuggestions = 3;
 
     private readonly List<OpinionEvent> _events = [];
     private readonly List<HandlingResult> _results = [];
@@ -66,10 +67,27 @@ public sealed class Opinion
 
     public string? CaseOwnerName { get; private set; }
 
-    /// <summary>The router's proposal; empty while no router is configured.</summary>
+    /// <summary>The router's best proposal; empty when the router had none.</summary>
     public int? SuggestedDepartmentId { get; private set; }
 
     public float? SuggestionConfidence { get; private set; }
+
+    /// <summary>The router's ranked proposals (best first, at most three), offered one click away.</summary>
+    public IReadOnlyList<DepartmentSuggestion> Suggestions { get; private set; } = [];
+
+    /// <summary>The version of the router model that made the suggestions.</summary>
+    public int? SuggestedByModelVersion { get; private set; }
+
+    /// <summary>The department of the first assignment, kept for the router's acceptance figures.</summary>
+    public int? InitialDepartmentId { get; private set; }
+
+    public DateTime? FirstAssignedAt { get; private set; }
+
+    /// <summary>True when the first assignment was made by the router without a moderator.</summary>
+    public bool AssignedByRouter { get; private set; }
+
+    /// <summary>How many times departments returned the opinion as not theirs.</summary>
+    public int ReturnCount { get; private set; }
 
     public int? MergedIntoId { get; private set; }
 
@@ -148,11 +166,29 @@ public sealed class Opinion
         return opinion;
     }
 
-    /// <summary>Records the router's proposal. Does not change the state.</summary>
-    public void SuggestDepartment(int departmentId, float confidence)
+    /// <summary>Records the router's ranked proposals (best first). Does not change the state.</summary>
+    public void SuggestDepartments(IReadOnlyList<DepartmentSuggestion> ranked, int? modelVersion)
     {
-        SuggestedDepartmentId = departmentId;
-        SuggestionConfidence = confidence;
+        ArgumentNullException.ThrowIfNull(ranked);
+        if (ranked.Count == 0)
+            throw new ArgumentException("At least one suggestion is needed.", nameof(ranked));
+        Suggestions = [.. ranked.Take(MaxSuggestions)];
+        SuggestedDepartmentId = ranked[0].DepartmentId;
+        SuggestionConfidence = ranked[0].Confidence;
+        SuggestedByModelVersion = modelVersion;
+    }
+
+    /// <summary>
+    /// The router assigns a registered opinion to its best suggestion. The history names the router as the
+    /// actor and records the confidence and the model version.
+    /// </summary>
+    public void AssignByRouter(Department department, DateTime deadline, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(department);
+        if (SuggestedDepartmentId != department.Id || SuggestionConfidence is not { } confidence)
+            throw new OpinionStateException("只能自动交办给分类模型建议的部门。");
+        var note = $"自动交办 {department.Name}（置信度 {confidence:P0}，模型 v{SuggestedByModelVersion}）";
+        Assign(department, deadline, ActorRef.Router, utcNow, note, byRouter: true);
     }
 
     public void Register(ActorRef by, DateTime utcNow)
@@ -185,7 +221,10 @@ public sealed class Opinion
         MoveTo(OpinionStatus.Merged, OpinionAction.Merged, by, $"合并到 {TrackingCodes.Format(original.TrackingCode)}", utcNow);
     }
 
-    public void AssignTo(Department department, DateTime deadline, ActorRef by, DateTime utcNow, string? note = null)
+    public void AssignTo(Department department, DateTime deadline, ActorRef by, DateTime utcNow, string? note = null) =>
+        Assign(department, deadline, by, utcNow, note, byRouter: false);
+
+    private void Assign(Department department, DateTime deadline, ActorRef by, DateTime utcNow, string? note, bool byRouter)
     {
         ArgumentNullException.ThrowIfNull(department);
         Require(OpinionAction.Assigned, OpinionStatus.Registered);
@@ -197,6 +236,13 @@ public sealed class Opinion
         Department = department;
         Deadline = deadline;
         AssignedAt = utcNow;
+        if (FirstAssignedAt is null)
+        {
+            FirstAssignedAt = utcNow;
+            InitialDepartmentId = department.Id;
+            AssignedByRouter = byRouter;
+        }
+
         ReturnReason = null;
         MoveTo(OpinionStatus.Assigned, OpinionAction.Assigned, by, note ?? $"交办 {department.Name}", utcNow);
     }
@@ -213,6 +259,7 @@ public sealed class Opinion
         Require(OpinionAction.Returned, OpinionStatus.Assigned, OpinionStatus.InProgress);
         RequireText(reason, MaxReasonLength, nameof(reason));
         ReturnReason = reason;
+        ReturnCount++;
         DepartmentId = null;
         Department = null;
         Deadline = null;

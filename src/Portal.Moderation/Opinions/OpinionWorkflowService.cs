@@ -49,7 +49,7 @@ public sealed partial class OpinionWorkflowService(
         {
             var opinion = Opinion.Submit(submission, TrackingCodes.New(), by, now);
             if (suggestion is not null && await db.Departments.AnyAsync(d => d.Id == suggestion.DepartmentId && d.IsActive, ct).ConfigureAwait(false))
-                opinion.SuggestDepartment(suggestion.DepartmentId, suggestion.Confidence);
+                opinion.SuggestDepartments([new DepartmentSuggestion(suggestion.DepartmentId, suggestion.Confidence)], null);
             db.Opinions.Add(opinion);
             try
             {

@@ -561,14 +561,16 @@ public sealed class OpinionTransitionTests
     }
 
     [Fact]
-    public void SuggestDepartment_RecordsTheProposal_WithoutChangingStateOrHistory()
+    public void SuggestDepartments_RecordsTheRankedProposals_WithoutChangingStateOrHistory()
     {
         var opinion = Submitted();
 
-        opinion.SuggestDepartment(3, 0.82f);
+        opinion.SuggestDepartments([new(3, 0.82f), new(5, 0.1f), new(1, 0.05f), new(2, 0.03f)], modelVersion: 4);
 
         Assert.Equal(3, opinion.SuggestedDepartmentId);
         Assert.Equal(0.82f, opinion.SuggestionConfidence);
+        Assert.Equal([3, 5, 1], opinion.Suggestions.Select(s => s.DepartmentId));
+        Assert.Equal(4, opinion.SuggestedByModelVersion);
         AssertUnchangedSubmitted(opinion);
     }
 

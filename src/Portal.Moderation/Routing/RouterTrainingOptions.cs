@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Portal.Moderation.Routing;
+
+/// <summary>
+/// The router's training settings. The defaults are the measured choice recorded in
+/// docs/decisions/ADR-003-router-features.md.
+/// </summary>
+public sealed record RouterTrainingOptions
+{
+    /// <summary>Seed for fold assignment and the trainer: the same data and seed give the same model.</summary>
+    public int Seed { get; init; } = 2026;
+
+    /// <summary>Folds of the cross-validation that measures the model and chooses the threshold.</summary>
+    [Range(2, 10)]
+    public int Folds { get; init; } = 5;
+
+    /// <summary>Character n-grams of length 1..N (TF-IDF) over the whitespace-free text.</summary>
+    [Range(1, 4)]
+    public int CharNgramLength { get; init; } = 2;
+
+    /// <summary>Features seen in fewer training rows than this are dropped (smaller, faster, less noise).</summary>
+    [Range(1, 20)]
+    public int MinFeatureCount { get; init; } = 3;
+
+    /// <summary>Also use word unigrams from lexicon segmentation (see <see cref="RouterText"/>).</summary>
+    public bool UseWords { get; init; } = true;
+
+    /// <summary>Weights rows by √(mean class size ÷ class size) so small departments are not drowned out.</summary>
+    public bool BalanceClasses { get; init; } = true;
+
+    /// <summary>The auto-assignment threshold is the lowest confidence at which this share of assignments is right.</summary>
+    [Range(0.5, 1.0)]
+    public double TargetPrecision { get; init; } = 0.95;
+
+    /// <summary>Fewest examples a label needs to be trained (and cross-validated).</summary>
+    public const int MinRowsPerLabel = 5;
+}
