@@ -10,7 +10,7 @@ namespace Portal.Moderation;
 
 public static class ModerationExtensions
 {
-    /// <summary>Registers the workflow, queries, the router seam and the demo seeder.</summary>
+    /// <summary>Registers the workflow, queries, the department router and its registry, and the demo seeder.</summary>
     public static IHostApplicationBuilder AddPortalModeration(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -21,7 +21,17 @@ public static class ModerationExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DeadlinePolicy>();
         builder.Services.AddSingleton<OpinionNotifier>();
-        builder.Services.AddSingleton<IDepartmentRouter, ManualRouter>();
+        builder.Services.AddOptions<RoutingOptions>()
+            .BindConfiguration(RoutingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<RouterHost>();
+        builder.Services.AddSingleton<RoutingCatalog>();
+        builder.Services.AddSingleton<RouterRegistry>();
+        builder.Services.AddSingleton<RouterTrainingJob>();
+        builder.Services.AddSingleton<AutoAssignPolicy>();
+        builder.Services.AddSingleton<IDepartmentRouter, MlDepartmentRouter>();
+        builder.Services.AddScoped<RoutingAdminService>();
         builder.Services.AddScoped<OpinionWorkflowService>();
         builder.Services.AddScoped<OpinionQueries>();
         builder.Services.AddScoped<DepartmentService>();

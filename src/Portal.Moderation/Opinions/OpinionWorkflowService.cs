@@ -20,6 +20,7 @@ namespace Portal.Moderation.Opinions;
 public sealed partial class OpinionWorkflowService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IDepartmentRouter router,
+    AutoAssignPolicy autoAssign,
     DeadlinePolicy deadlines,
     OpinionNotifier notifier,
     TimeProvider clock,
@@ -48,8 +49,8 @@ public sealed partial class OpinionWorkflowService(
         for (var attempt = 1; ; attempt++)
         {
             var opinion = Opinion.Submit(submission, TrackingCodes.New(), by, now);
-            if (suggestion is not null && await db.Departments.AnyAsync(d => d.Id == suggestion.DepartmentId && d.IsActive, ct).ConfigureAwait(false))
-                opinion.SuggestDepartments([new DepartmentSuggestion(suggestion.DepartmentId, suggestion.Confidence)], null);
+            if (suggestion is not null && await ActiveOnlyAsync(db, suggestion.Ranked, ct).ConfigureAwait(false) is { Count: > 0 } ranked)
+                opinion.SuggestDepartments(ranked, suggestion.ModelVersion);
             db.Opinions.Add(opinion);
             try
             {
@@ -71,8 +72,21 @@ public sealed partial class OpinionWorkflowService(
         }
     }
 
+    /// <summary>
+    /// Registers the opinion. When auto-assignment is on and the router's best suggestion reaches the
+    /// threshold, the router assigns it to that department in the same step (the history shows both).
+    /// </summary>
     public Task RegisterAsync(int opinionId, int expectedVersion, StaffActor actor, CancellationToken ct = default) =>
-        ApplyAsync(opinionId, expectedVersion, actor, Moderators, (_, o, now) => { o.Register(actor.Ref, now); return Task.CompletedTask; }, ct);
+        ApplyAsync(opinionId, expectedVersion, actor, Moderators, async (db, o, now) =>
+        {
+            o.Register(actor.Ref, now);
+            if (o.SuggestedDepartmentId is not { } suggested || o.SuggestionConfidence is not { } confidence
+                || await autoAssign.ThresholdAsync(ct).ConfigureAwait(false) is not { } threshold || confidence < threshold)
+                return;
+            var department = await db.Departments.SingleOrDefaultAsync(d => d.Id == suggested && d.IsActive, ct).ConfigureAwait(false);
+            if (department is not null)
+                o.AssignByRouter(department, deadlines.DeadlineFor(department, o.Kind, now), now);
+        }, ct);
 
     public Task RejectAsync(int opinionId, int expectedVersion, string reason, StaffActor actor, CancellationToken ct = default) =>
         ApplyAsync(opinionId, expectedVersion, actor, Moderators, (_, o, now) => { o.Reject(Required(reason, "不予受理的理由"), actor.Ref, now); return Task.CompletedTask; }, ct);
@@ -247,6 +261,14 @@ public sealed partial class OpinionWorkflowService(
             ? null
             : await db.Opinions.AsNoTracking().Where(o => o.SubmissionKey == key)
                 .Select(o => new SubmissionReceipt(o.Id, o.TrackingCode, o.CreatedAt)).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+
+    private static async Task<List<DepartmentSuggestion>> ActiveOnlyAsync(PortalDbContext db, IReadOnlyList<DepartmentSuggestion> ranked, CancellationToken ct)
+    {
+        var ids = ranked.Select(r => r.DepartmentId).ToList();
+        var active = await db.Departments.AsNoTracking().Where(d => ids.Contains(d.Id) && d.IsActive).Select(d => d.Id)
+            .ToListAsync(ct).ConfigureAwait(false);
+        return [.. ranked.Where(r => active.Contains(r.DepartmentId))];
+    }
 
     private static async Task<bool> CodeTakenAsync(PortalDbContext db, string code, CancellationToken ct) =>
         await db.Opinions.AsNoTracking().AnyAsync(o => o.TrackingCode == code, ct).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Portal.Data;
+using Portal.Moderation.Routing;
 using Portal.Moderation.Seeding;
 using Portal.Moderation.Staff;
 
@@ -26,9 +27,16 @@ public static partial class PortalStartup
                 await services.GetRequiredService<DemoDataSeeder>().SeedAsync().ConfigureAwait(false);
         }
 
+        // After seeding: a first model learns from the seed corpus and the demo history.
+        await app.Services.GetRequiredService<RouterRegistry>().InitializeAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+
         var seeded = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.SeedDemoData;
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, seeded));
     }
+
+    private static string RouterLine(RouterHost router) => router.Active is { } active
+        ? $"model v{active.Version} ready, cross-validated macro-F1 {active.Model.Metadata.Evaluation?.MacroF1:F3}, auto-assign threshold {active.Model.Metadata.Threshold:F2}"
+        : $"{router.Status.State} — opinions are routed by moderators. {router.Status.Message}";
 
     private static void PrintBanner(WebApplication app, bool demo)
     {
@@ -40,6 +48,7 @@ public static partial class PortalStartup
             "==============================================================",
             $" 群众意见征集平台 is running: {url}",
             $" Staff sign-in: {url.TrimEnd('/')}/account/login",
+            $" Department router: {RouterLine(app.Services.GetRequiredService<RouterHost>())}",
         };
         if (demo)
         {

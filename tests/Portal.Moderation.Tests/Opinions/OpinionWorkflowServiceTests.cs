@@ -686,6 +686,7 @@ public sealed class OpinionWorkflowServiceTests : IAsyncLifetime
         return new OpinionWorkflowService(
             _database,
             router ?? new ManualRouter(),
+            new AutoAssignPolicy(new RouterHost(_clock, NullLogger<RouterHost>.Instance), new RoutingCatalog(_database, _clock)),
             new DeadlinePolicy(workflow),
             _notifier,
             _clock,

@@ -1,3 +1,4 @@
+using Portal.Data.Opinions;
 using Portal.Moderation.Routing;
 
 namespace Portal.Moderation.Tests.Support;
@@ -6,7 +7,7 @@ namespace Portal.Moderation.Tests.Support;
 public sealed class FixedRouter(int departmentId, float confidence) : IDepartmentRouter
 {
     public ValueTask<RoutingSuggestion?> SuggestAsync(string title, string body, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<RoutingSuggestion?>(new RoutingSuggestion(departmentId, confidence));
+        ValueTask.FromResult<RoutingSuggestion?>(new RoutingSuggestion([new DepartmentSuggestion(departmentId, confidence)], 1));
 }
 
 /// <summary>A router that fails (a broken model file, say).</summary>
@@ -36,6 +37,6 @@ public sealed class SlowRouter(TimeSpan delay, int departmentId, bool honoursCan
     public async ValueTask<RoutingSuggestion?> SuggestAsync(string title, string body, CancellationToken cancellationToken)
     {
         await Task.Delay(delay, honoursCancellation ? cancellationToken : CancellationToken.None);
-        return new RoutingSuggestion(departmentId, 0.9f);
+        return new RoutingSuggestion([new DepartmentSuggestion(departmentId, 0.9f)], 1);
     }
 }

@@ -25,7 +25,9 @@ public sealed class WorkflowHarness : IAsyncDisposable
     private WorkflowHarness()
     {
         Deadlines = new DeadlinePolicy(_options);
-        Workflow = new OpinionWorkflowService(Database, new ManualRouter(), Deadlines, Notifier, Clock, _options, NullLogger<OpinionWorkflowService>.Instance);
+        Router = new RouterHost(Clock, NullLogger<RouterHost>.Instance);
+        Routing = new RoutingCatalog(Database, Clock);
+        Workflow = new OpinionWorkflowService(Database, new ManualRouter(), new AutoAssignPolicy(Router, Routing), Deadlines, Notifier, Clock, _options, NullLogger<OpinionWorkflowService>.Instance);
         Queries = new OpinionQueries(Database, Deadlines, Clock);
     }
 
@@ -34,6 +36,11 @@ public sealed class WorkflowHarness : IAsyncDisposable
     public ManualTimeProvider Clock { get; } = new(Start);
 
     public OpinionNotifier Notifier { get; } = new();
+
+    /// <summary>Holds no model until a test activates one.</summary>
+    public RouterHost Router { get; }
+
+    public RoutingCatalog Routing { get; }
 
     public DeadlinePolicy Deadlines { get; }
 
