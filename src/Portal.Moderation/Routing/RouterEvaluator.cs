@@ -16,13 +16,17 @@ public static class RouterEvaluator
         ArgumentNullException.ThrowIfNull(labels);
         var index = labels.Select((label, i) => (label, i)).ToDictionary(p => p.label, p => p.i, StringComparer.Ordinal);
         var confusion = labels.Select(_ => new int[labels.Count]).ToArray();
+        var supports = new int[labels.Count];
         var correct = 0;
         foreach (var (truth, prediction) in results)
         {
             var predicted = prediction.Best.Label;
             if (predicted == truth)
                 correct++;
-            if (index.TryGetValue(truth, out var t) && index.TryGetValue(predicted, out var p))
+            if (!index.TryGetValue(truth, out var t))
+                continue;
+            supports[t]++; // also when the prediction is a label outside the report (no confusion column)
+            if (index.TryGetValue(predicted, out var p))
                 confusion[t][p]++;
         }
 
@@ -31,7 +35,7 @@ public static class RouterEvaluator
         {
             var truePositives = confusion[c][c];
             var predictedAs = confusion.Sum(row => row[c]);
-            var support = confusion[c].Sum();
+            var support = supports[c];
             var precision = predictedAs == 0 ? 0 : (double)truePositives / predictedAs;
             var recall = support == 0 ? 0 : (double)truePositives / support;
             var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);

@@ -43,7 +43,8 @@ internal static class RouterText
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var message in messages)
         {
-            var text = Join(message.Title, message.Body).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+            // A space, not Join's "。": that would glue the title's last word to the body's first into one token.
+            var text = $"{message.Title} {message.Body}".Normalize(NormalizationForm.FormKC).ToLowerInvariant();
             var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (tokens.Length < 4 || tokens.Average(t => t.Length) > 4)
                 continue; // not a segmented row: raw text has few, long space-separated runs

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -17,6 +18,12 @@ public sealed record TrainingProgress(string Step, double Fraction);
 /// </summary>
 public static class RouterTrainer
 {
+    /// <summary>
+    /// The Microsoft.ML package version ("5.0.1"). Its assembly version stays 1.0.0.0 across releases, so the
+    /// informational version is read, without its "+commit" suffix.
+    /// </summary>
+    internal static readonly string MlNetVersion = ReadMlNetVersion();
+
     /// <summary>Cross-validates, then trains on everything; the model's metadata carries the evaluation.</summary>
     /// <exception cref="RouterTrainingException">The data cannot train a router (message in Chinese).</exception>
     public static RouterModel Train(
@@ -47,7 +54,7 @@ public static class RouterTrainer
         var metadata = new RouterModelMetadata
         {
             TrainedAtUtc = DateTime.UtcNow,
-            MlNetVersion = typeof(MLContext).Assembly.GetName().Version?.ToString() ?? "?",
+            MlNetVersion = MlNetVersion,
             Options = options,
             Labels = [.. rowsPerLabel.Keys],
             RowsPerLabel = rowsPerLabel,
@@ -96,6 +103,13 @@ public static class RouterTrainer
         }
 
         return assignment;
+    }
+
+    private static string ReadMlNetVersion()
+    {
+        var assembly = typeof(MLContext).Assembly;
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return informational?.Split('+')[0] ?? assembly.GetName().Version?.ToString() ?? "?";
     }
 
     private static SortedDictionary<string, int> CheckTrainable(IReadOnlyList<LabelledMessage> messages, RouterTrainingOptions options)
