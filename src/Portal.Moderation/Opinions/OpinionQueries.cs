@@ -50,9 +50,11 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
         var hideContact = departmentOnly && o.IsAnonymous;
         var title = hideContact ? PersonalDataMasker.Mask(o.Title, o.ResidentName) : o.Title;
         var body = hideContact ? PersonalDataMasker.Mask(o.Body, o.ResidentName) : o.Body;
-        var suggested = o.SuggestedDepartmentId is { } sid
-            ? await db.Departments.Where(d => d.Id == sid).Select(d => d.Name).SingleOrDefaultAsync(ct).ConfigureAwait(false)
-            : null;
+        var suggestedIds = o.Suggestions.Select(s => s.DepartmentId).Append(o.SuggestedDepartmentId ?? 0).ToList();
+        var names = await db.Departments.Where(d => suggestedIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct).ConfigureAwait(false);
+        var suggested = o.SuggestedDepartmentId is { } sid ? names.GetValueOrDefault(sid) : null;
+        var suggestions = o.Suggestions.Where(s => names.ContainsKey(s.DepartmentId))
+            .Select(s => new SuggestionView(s.DepartmentId, names[s.DepartmentId], s.Confidence)).ToList();
         var mergedInto = o.MergedIntoId is { } mid
             ? await db.Opinions.Where(x => x.Id == mid).Select(x => x.TrackingCode).SingleOrDefaultAsync(ct).ConfigureAwait(false)
             : null;
@@ -61,7 +63,7 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
             o.Id, o.TrackingCode, o.Kind, o.Channel, title, body, o.Area,
             hideContact ? null : o.ResidentName, hideContact ? null : o.ResidentContact, hideContact,
             o.IsAnonymous, o.ConsentToPublish, o.Status, o.DepartmentId, o.Department?.Name, o.Deadline, o.IsOverdue(Now),
-            o.CaseOwnerName, o.SuggestedDepartmentId, suggested, o.SuggestionConfidence, mergedInto,
+            o.CaseOwnerName, o.SuggestedDepartmentId, suggested, o.SuggestionConfidence, suggestions, mergedInto,
             o.RejectionReason, o.ReturnReason, o.ReopenCount, o.PublicTitle, o.PublicBody,
             o.CreatedAt, o.CompletedAt, o.PublishedAt, o.Version,
             o.Results.OrderBy(r => r.CompletedAt).Select(r => new HandlingResultView(

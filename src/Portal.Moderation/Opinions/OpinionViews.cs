@@ -43,6 +43,7 @@ public sealed record CaseView(
     int? SuggestedDepartmentId,
     string? SuggestedDepartmentName,
     float? SuggestionConfidence,
+    IReadOnlyList<SuggestionView> Suggestions,
     string? MergedIntoTrackingCode,
     string? RejectionReason,
     string? ReturnReason,
@@ -56,6 +57,9 @@ public sealed record CaseView(
     IReadOnlyList<HandlingResultView> Results,
     IReadOnlyList<RatingView> Ratings,
     IReadOnlyList<HistoryEntry> History);
+
+/// <summary>One of the router's ranked proposals, with the department's name.</summary>
+public sealed record SuggestionView(int DepartmentId, string DepartmentName, float Confidence);
 
 public sealed record HandlingResultView(
     int Round,

@@ -69,6 +69,10 @@ public sealed class WorkflowHarness : IAsyncDisposable
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>A workflow over the same database and clock that asks <paramref name="router"/> at submission.</summary>
+    public OpinionWorkflowService WorkflowWith(IDepartmentRouter router) =>
+        new(Database, router, new AutoAssignPolicy(Router, Routing), Deadlines, Notifier, Clock, _options, NullLogger<OpinionWorkflowService>.Instance);
+
     public static async Task<WorkflowHarness> CreateAsync()
     {
         var harness = new WorkflowHarness();
