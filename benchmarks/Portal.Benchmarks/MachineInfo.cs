@@ -1,0 +1,17 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace Portal.Benchmarks;
+
+/// <summary>What the figures were measured on.</summary>
+internal static class MachineInfo
+{
+    public static string Describe()
+    {
+        var debug = typeof(MachineInfo).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled ?? false;
+        var mlNet = typeof(Microsoft.ML.MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
+        return $"{DateTime.Now:yyyy-MM-dd HH:mm}  {RuntimeInformation.OSDescription}  {Environment.ProcessorCount} 核  "
+            + $".NET {Environment.Version}  ML.NET {mlNet.Split('+')[0]}  {(debug ? "Debug（数字不可信，请用 -c Release）" : "Release")}";
+    }
+}
