@@ -116,7 +116,7 @@ internal static class CostBenchmark
         output.WriteLine($"并行结果与顺序结果不一致：{mismatches} 条；异常：{failures} 次");
 
         output.WriteLine();
-        output.WriteLine("==== 摘要 (cost) ====");
+        output.WriteLine($"==== 摘要 (cost)，结束时负载 {MachineInfo.LoadAverage()} ====");
         output.WriteLine($"训练 {trainSeconds:0.0} 秒 | 模型 {megabytes:0.00} MB | 加载中位数 {medianLoad:0} ms");
         output.WriteLine($"顺序 p50/p99 {seqP50:0.000}/{seqP99:0.000} ms | 并行×{Callers} p50/p99 {parP50:0.000}/{parP99:0.000} ms | 不一致 {mismatches} | 异常 {failures}");
     }

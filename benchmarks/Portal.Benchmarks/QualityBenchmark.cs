@@ -80,7 +80,7 @@ internal static class QualityBenchmark
             output.WriteLine($"全部 {everything.Count} 行训练一次（Fit）：{fullClock.Elapsed.TotalSeconds:0.0} 秒");
 
         output.WriteLine();
-        output.WriteLine("==== 摘要 (quality) ====");
+        output.WriteLine($"==== 摘要 (quality)，结束时负载 {MachineInfo.LoadAverage()} ====");
         output.WriteLine($"各折宏F1：{string.Join(" ", perFold.Select(f => f.Evaluation.MacroF1.ToString("0.0000")))}");
         output.WriteLine($"宏F1 均值 {meanF1:0.0000} ± {sdF1:0.0000}，准确率均值 {meanAccuracy:0.0000}，每折训练 {meanSeconds:0.0} 秒");
         output.WriteLine($"合并折外：宏F1 {all.MacroF1:0.0000}；精确率 ≥ {TargetPrecision:P0} 的最低阈值 {lowestText}");

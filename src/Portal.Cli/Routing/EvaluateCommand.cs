@@ -45,11 +45,11 @@ internal static class EvaluateCommand
         for (var i = 0; i < WarmUpPredictions; i++)
             model.Predict(usable[i % usable.Count].Title, usable[i % usable.Count].Body);
         var latencies = new Latencies();
-        var results = usable.Select(m => (m.Label, latencies.Time(() => model.Predict(m.Title, m.Body)))).ToList();
+        var results = usable.Select(m => (Truth: m.Label, Prediction: latencies.Time(() => model.Predict(m.Title, m.Body)))).ToList();
 
         var evaluation = RouterEvaluator.Evaluate(results, model.Metadata.Labels, Method, model.Metadata.Options.TargetPrecision);
         var threshold = model.Metadata.Threshold;
-        var assigned = results.Where(r => r.Item2.Best.Confidence >= threshold).ToList();
+        var assigned = results.Where(r => r.Prediction.Best.Confidence >= threshold).ToList();
         var report = new EvaluationReport
         {
             Model = modelPath,
@@ -70,7 +70,7 @@ internal static class EvaluateCommand
             Threshold = threshold,
             AssignedAtThreshold = assigned.Count,
             CoverageAtThreshold = (double)assigned.Count / results.Count,
-            PrecisionAtThreshold = assigned.Count == 0 ? null : (double)assigned.Count(r => r.Item2.Best.Label == r.Label) / assigned.Count,
+            PrecisionAtThreshold = assigned.Count == 0 ? null : (double)assigned.Count(r => r.Prediction.Best.Label == r.Truth) / assigned.Count,
             TargetPrecision = evaluation.TargetPrecision,
             RecommendedThresholdOnThisData = evaluation.RecommendedThreshold,
             CoverageAtRecommendedThreshold = evaluation.CoverageAtThreshold,
@@ -86,7 +86,7 @@ internal static class EvaluateCommand
 
     private static void WriteText(TextWriter stdout, EvaluationReport report, RouterModelMetadata metadata)
     {
-        stdout.WriteLine($"模型：{report.Model}（{metadata.ExampleCount} 条样本训练，ML.NET {metadata.MlNetVersion}，加载 {TextTable.Number(report.LoadMs, "0")} ms）");
+        stdout.WriteLine($"模型：{report.Model}（{metadata.ExampleCount} 条样本训练于 {metadata.TrainedAtUtc:yyyy-MM-dd HH:mm} UTC，加载 {TextTable.Number(report.LoadMs, "0")} ms）");
         stdout.WriteLine($"评估样本：{report.N} 条（跳过 {report.SkippedRows} 行，标签未知 {report.UnknownLabelRows} 行未计入）");
         stdout.WriteLine($"准确率 {TextTable.Number(report.Accuracy)}，宏平均 F1 {TextTable.Number(report.MacroF1)}");
         stdout.WriteLine();
