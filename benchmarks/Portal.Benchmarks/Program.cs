@@ -1,0 +1,23 @@
+using Portal.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/Portal.Benchmarks -- quality|cost [--shared DIR]
+const string Usage = "用法：Portal.Benchmarks quality|cost [--shared <数据目录，默认为仓库旁的 ../shared/data/routing>]";
+
+if (args.Length is not (1 or 3) || args[0] is not ("quality" or "cost") || (args.Length == 3 && args[1] != "--shared"))
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+var data = RoutingBenchmarkData.TryLoad(args.Length == 3 ? args[2] : null, Console.Error);
+if (data is null)
+    return 1;
+
+Console.WriteLine(MachineInfo.Describe());
+Console.WriteLine($"数据：{data.Directory}（messages.tsv {data.Messages.Count} 行，messages_tokenized.tsv {data.Tokenized.Count} 行）");
+Console.WriteLine();
+if (args[0] == "quality")
+    QualityBenchmark.Run(data, Console.Out);
+else
+    CostBenchmark.Run(data, Console.Out);
+return 0;
