@@ -25,7 +25,15 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:SeedDemoData", "true");
         builder.UseSetting("RateLimits:ResidentPostsPerMinute", "10000");
         builder.UseSetting("RateLimits:LoginPostsPerMinute", "10000");
+        builder.UseSetting("Routing:ModelsPath", Path.Combine(_directory, "models"));
+        builder.UseSetting("Routing:TrainAtFirstStart", TrainRouter ? "true" : "false");
     }
+
+    /// <summary>
+    /// Whether the router trains its first model at start-up. Off by default so that workflow tests route
+    /// by hand and start quickly; <see cref="RoutedPortalAppFactory"/> turns it on.
+    /// </summary>
+    protected virtual bool TrainRouter => false;
 
     /// <summary>The workflow actor of a demo account, as the web layer would build it.</summary>
     public async Task<StaffActor> ActorAsync(string userName)
@@ -78,4 +86,10 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 public sealed class PortalCollection : ICollectionFixture<PortalAppFactory>
 {
     public const string Name = "portal";
+}
+
+/// <summary>The portal as it starts for real: the router trains from the seed corpus and the demo history.</summary>
+public sealed class RoutedPortalAppFactory : PortalAppFactory
+{
+    protected override bool TrainRouter => true;
 }
