@@ -124,9 +124,11 @@ public sealed class RoutingAdminService(
     public async Task<IReadOnlyList<ImportSource>> ListImportsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        return await db.RoutingExamples.AsNoTracking().GroupBy(e => e.Source)
-            .Select(g => new ImportSource(g.Key, g.Count(), g.Max(e => e.ImportedAt)))
+        // Ordered before the projection into the record: EF cannot translate ordering by a record's member.
+        var rows = await db.RoutingExamples.AsNoTracking().GroupBy(e => e.Source)
+            .Select(g => new { Source = g.Key, Count = g.Count(), ImportedAt = g.Max(e => e.ImportedAt) })
             .OrderByDescending(s => s.ImportedAt).ToListAsync(ct).ConfigureAwait(false);
+        return [.. rows.Select(r => new ImportSource(r.Source, r.Count, r.ImportedAt))];
     }
 
     public async Task<int> DeleteImportAsync(string source, StaffActor actor, CancellationToken ct = default)
