@@ -50,4 +50,15 @@ public sealed class RouterStartupTests(RoutedPortalAppFactory app) : IClassFixtu
         Assert.Equal(1, opinion.SuggestedByModelVersion);
         Assert.True(opinion.Suggestions.Zip(opinion.Suggestions.Skip(1)).All(p => p.First.Confidence >= p.Second.Confidence));
     }
+
+    [Fact]
+    public async Task AdminRoutingPage_ShowsTheActiveModelToAnAdministrator()
+    {
+        using var admin = await app.SignedInClientAsync("admin");
+
+        var html = await admin.GetStringOkAsync("/staff/admin/routing");
+
+        Assert.Contains("智能分流", html, StringComparison.Ordinal);
+        Assert.Contains("v1", html, StringComparison.Ordinal);
+    }
 }
