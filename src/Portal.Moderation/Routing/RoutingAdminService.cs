@@ -95,7 +95,7 @@ public sealed class RoutingAdminService(
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var categories = await db.Departments.AsNoTracking().Where(d => d.IsActive).ToDictionaryAsync(d => d.Id, d => d.Category, ct).ConfigureAwait(false);
         var now = clock.GetUtcNow().UtcDateTime;
-        var source = $"{preview.FileName}（{now:yyyy-MM-dd HH:mm}）";
+        var source = $"{preview.FileName}（{calendar.ToLocal(now):yyyy-MM-dd HH:mm}）";
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
         var imported = 0;
         foreach (var message in preview.Data.Messages)
