@@ -10,9 +10,8 @@ internal static class MachineInfo
     public static string Describe()
     {
         var debug = typeof(MachineInfo).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled ?? false;
-        var mlNet = typeof(Microsoft.ML.MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
         return $"{DateTime.Now:yyyy-MM-dd HH:mm}  {RuntimeInformation.OSDescription}  {Environment.ProcessorCount} 核  "
-            + $".NET {Environment.Version}  ML.NET {mlNet.Split('+')[0]}  {(debug ? "Debug（数字不可信，请用 -c Release）" : "Release")}  负载 {LoadAverage()}";
+            + $".NET {Environment.Version}  ML.NET {Portal.Moderation.Routing.RouterTrainer.MlNetVersion}  {(debug ? "Debug（数字不可信，请用 -c Release）" : "Release")}  负载 {LoadAverage()}";
     }
 
     /// <summary>

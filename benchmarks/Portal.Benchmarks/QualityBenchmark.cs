@@ -18,7 +18,7 @@ internal static class QualityBenchmark
     {
         var messages = data.Messages;
         var labels = messages.Select(m => m.Label).Distinct().Order(StringComparer.Ordinal).ToList();
-        var folds = StratifiedFolds(messages, Folds, Seed);
+        var folds = RouterTrainer.StratifiedFolds(messages, Folds, Seed);
         var pooled = new (string Truth, RoutingPrediction Prediction)[messages.Count];
         var perFold = new List<(RouterEvaluation Evaluation, double Seconds, int TrainRows)>();
 
@@ -85,25 +85,6 @@ internal static class QualityBenchmark
         output.WriteLine($"宏F1 均值 {meanF1:0.0000} ± {sdF1:0.0000}，准确率均值 {meanAccuracy:0.0000}，每折训练 {meanSeconds:0.0} 秒");
         output.WriteLine($"合并折外：宏F1 {all.MacroF1:0.0000}；精确率 ≥ {TargetPrecision:P0} 的最低阈值 {lowestText}");
         output.WriteLine($"全量训练 {everything.Count} 行：{fullClock.Elapsed.TotalSeconds:0.0} 秒");
-    }
-
-    /// <summary>Fold (0..k-1) of each message: each label's rows are shuffled with a fixed seed and dealt round-robin.</summary>
-    private static int[] StratifiedFolds(IReadOnlyList<LabelledMessage> messages, int folds, int seed)
-    {
-        var random = new Random(seed);
-        var assignment = new int[messages.Count];
-        var byLabel = Enumerable.Range(0, messages.Count)
-            .GroupBy(i => messages[i].Label, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal);
-        foreach (var group in byLabel)
-        {
-            var indices = group.ToArray();
-            random.Shuffle(indices);
-            for (var k = 0; k < indices.Length; k++)
-                assignment[indices[k]] = k % folds;
-        }
-
-        return assignment;
     }
 
     /// <summary>Pads to <paramref name="width"/> terminal columns (a Chinese character takes two).</summary>

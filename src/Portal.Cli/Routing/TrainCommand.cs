@@ -95,16 +95,9 @@ internal static class TrainCommand
         }
 
         var megabytes = new FileInfo(modelPath).Length / 1024.0 / 1024.0;
-        stdout.WriteLine($"训练用时 {TextTable.Number(seconds, "0.0")} 秒（ML.NET {MlNetVersion()}）");
+        stdout.WriteLine($"训练用时 {TextTable.Number(seconds, "0.0")} 秒（ML.NET {RouterTrainer.MlNetVersion}）");
         stdout.WriteLine($"模型已保存：{modelPath}（{TextTable.Number(megabytes, "0.00")} MB）");
     }
-
-    /// <summary>
-    /// The Microsoft.ML package version this process trained with (its assembly version, which the model's
-    /// metadata records, is always 1.0.0.0).
-    /// </summary>
-    private static string MlNetVersion() =>
-        typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "?";
 
     /// <summary>Writes each progress step to stderr at once, in order (unlike <see cref="Progress{T}"/>, which posts).</summary>
     private sealed class ProgressWriter(TextWriter stderr, Stopwatch clock) : IProgress<TrainingProgress>

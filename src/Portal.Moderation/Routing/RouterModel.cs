@@ -27,7 +27,7 @@ public sealed class RouterModel : IDisposable
     private readonly ITransformer _transformer;
     private readonly DataViewSchema _inputSchema;
     private readonly HashSet<string> _lexicon;
-    private readonly DefaultObjectPool<PredictionEngine<RouterInput, RouterScores>> _engines;
+    private readonly ObjectPool<PredictionEngine<RouterInput, RouterScores>> _engines;
     private readonly string[] _scoreLabels;
 
     internal RouterModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, HashSet<string> lexicon, RouterModelMetadata metadata)
@@ -38,8 +38,9 @@ public sealed class RouterModel : IDisposable
         _lexicon = lexicon;
         _scoreLabels = ScoreLabels(transformer, inputSchema);
         Metadata = metadata with { Labels = _scoreLabels };
-        _engines = new DefaultObjectPool<PredictionEngine<RouterInput, RouterScores>>(
-            new EnginePolicy(this), Math.Max(8, Environment.ProcessorCount * 2));
+        // For IDisposable items the provider returns a pool that disposes them with itself.
+        _engines = new DefaultObjectPoolProvider { MaximumRetained = Math.Max(8, Environment.ProcessorCount * 2) }
+            .Create(new EnginePolicy(this));
     }
 
     public RouterModelMetadata Metadata { get; }
@@ -153,11 +154,8 @@ public sealed class RouterModel : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        // Engines are released with the pool's references; ML.NET prediction engines hold no native resources.
-        GC.SuppressFinalize(this);
-    }
+    /// <summary>Disposes the pooled prediction engines (the shared transformer is left to the collector).</summary>
+    public void Dispose() => (_engines as IDisposable)?.Dispose();
 
     internal RouterInput ToInput(string title, string body, string label)
     {

@@ -22,7 +22,7 @@ public static class RouterTrainer
     /// The Microsoft.ML package version ("5.0.1"). Its assembly version stays 1.0.0.0 across releases, so the
     /// informational version is read, without its "+commit" suffix.
     /// </summary>
-    internal static readonly string MlNetVersion = ReadMlNetVersion();
+    public static string MlNetVersion { get; } = ReadMlNetVersion();
 
     /// <summary>Cross-validates, then trains on everything; the model's metadata carries the evaluation.</summary>
     /// <exception cref="RouterTrainingException">The data cannot train a router (message in Chinese).</exception>
@@ -90,7 +90,7 @@ public static class RouterTrainer
     }
 
     /// <summary>Fold number (0..k-1) of each message: each label's rows are shuffled and dealt round-robin.</summary>
-    internal static int[] StratifiedFolds(IReadOnlyList<LabelledMessage> messages, int folds, int seed)
+    public static int[] StratifiedFolds(IReadOnlyList<LabelledMessage> messages, int folds, int seed)
     {
         var random = new Random(seed);
         var assignment = new int[messages.Count];
