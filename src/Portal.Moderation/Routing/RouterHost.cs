@@ -35,9 +35,14 @@ public sealed partial class RouterHost(TimeProvider clock, ILogger<RouterHost> l
     /// <summary>The active model and its version, or null.</summary>
     public ActiveModel? Active => _active;
 
+    /// <summary>
+    /// Makes <paramref name="model"/> the one that routes. It predicts once first, so the first resident
+    /// after a swap does not pay for JIT and engine creation (and miss the router's time limit).
+    /// </summary>
     public void Activate(RouterModel model, int version)
     {
         ArgumentNullException.ThrowIfNull(model);
+        model.Predict("预热", "模型启用前的预热预测");
         _active = new ActiveModel(model, version);
         _status = new RouterStatus(RouterState.Ready, version, null, clock.GetUtcNow().UtcDateTime);
         LogActivated(logger, version);

@@ -34,6 +34,9 @@ public sealed partial class RouterRegistry(
     {
         try
         {
+            // Load settings and departments now: the first submission must not spend its routing time limit on it.
+            await catalog.GetDepartmentsByLabelAsync(ct).ConfigureAwait(false);
+
             await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
             var active = await db.RoutingModels.AsNoTracking().SingleOrDefaultAsync(m => m.IsActive, ct).ConfigureAwait(false);
             if (active is not null)

@@ -194,6 +194,7 @@ public static class RouterTrainer
             LabelColumnName = nameof(RouterInput.Label),
             FeatureColumnName = "Features",
             ExampleWeightColumnName = nameof(RouterInput.Weight),
+            L2Regularization = options.L2Regularization,
             NumberOfThreads = 1, // deterministic: the same data and seed give the same model
         });
         return features.AppendCacheCheckpoint(ml).Append(trainer);

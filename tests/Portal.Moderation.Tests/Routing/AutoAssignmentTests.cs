@@ -21,6 +21,7 @@ public sealed class AutoAssignmentTests(TrainedRouterFixture fixture) : IClassFi
     {
         _harness = await WorkflowHarness.CreateAsync();
         _harness.Router.Activate(fixture.Model, ModelVersion);
+        await _harness.Routing.GetSettingsAsync(default); // as RouterRegistry.InitializeAsync does at start-up
         _workflow = _harness.WorkflowWith(new MlDepartmentRouter(_harness.Router, _harness.Routing));
     }
 
@@ -61,7 +62,7 @@ public sealed class AutoAssignmentTests(TrainedRouterFixture fixture) : IClassFi
     }
 
     [Theory]
-    [InlineData(RoutingMode.AutoAssign, 0.999f)]
+    [InlineData(RoutingMode.AutoAssign, 1.5f)] // out of reach: the fixture model can be fully confident
     [InlineData(RoutingMode.SuggestOnly, 0.05f)]
     public async Task Register_BelowThresholdOrSuggestOnly_WaitsForTheModerator(RoutingMode mode, float threshold)
     {
