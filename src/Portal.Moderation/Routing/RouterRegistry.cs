@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Data;
+using Portal.Data.Opinions;
 using Portal.Data.Routing;
 
 namespace Portal.Moderation.Routing;
@@ -17,11 +18,14 @@ public sealed partial class RouterRegistry(
     IDbContextFactory<PortalDbContext> dbFactory,
     RouterHost host,
     RoutingCatalog catalog,
+    IDepartmentRouter router,
     IOptions<RoutingOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
     ILogger<RouterRegistry> logger)
 {
+    private const int MaxBackfill = 500;
+
     private int _training;
 
     public string ModelsDirectory => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.ModelsPath));
@@ -122,6 +126,26 @@ public sealed partial class RouterRegistry(
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         host.Activate(model, record.Version);
         catalog.Invalidate();
+        await SuggestForWaitingOpinionsAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Opinions that arrived while no model was routing (a fresh install, a failed model) still wait for a
+    /// moderator: give them suggestions now, so that the queue offers them one click away like any other.
+    /// </summary>
+    private async Task SuggestForWaitingOpinionsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var waiting = await db.Opinions
+            .Where(o => (o.Status == OpinionStatus.Submitted || o.Status == OpinionStatus.Registered) && o.SuggestedDepartmentId == null)
+            .OrderBy(o => o.CreatedAt).Take(MaxBackfill).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var opinion in waiting)
+        {
+            if (await router.SuggestAsync(opinion.Title, opinion.Body, ct).ConfigureAwait(false) is { } suggestion)
+                opinion.SuggestDepartments(suggestion.Ranked, suggestion.ModelVersion);
+        }
+
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>Re-activates the model that was active before the current one.</summary>

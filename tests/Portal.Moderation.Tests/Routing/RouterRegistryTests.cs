@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Data.Departments;
+using Portal.Data.Opinions;
 using Portal.Data.Routing;
 using Portal.Moderation.Routing;
 using Portal.Moderation.Tests.Support;
@@ -51,6 +52,30 @@ public sealed class RouterRegistryTests : IAsyncLifetime
         Assert.Equal(RoutingFixtureData.Messages.Count, model.ExampleCount);
         Assert.InRange(model.MacroF1, 0.0, 1.0);
         Assert.True(File.Exists(Path.Combine(registry.ModelsDirectory, model.FileName)));
+    }
+
+    [Fact]
+    public async Task Activation_GivesSuggestionsToOpinionsThatArrivedWithoutARouter()
+    {
+        int waitingId;
+        await using (var db = _database.CreateDbContext())
+        {
+            var waiting = Opinion.Submit(
+                new OpinionSubmission(OpinionKind.Complaint, OpinionChannel.OpinionBox, "小区电梯坏了一个月没人修", "电梯停运，物业不管。", null, "王芳", "13700001111", false, true),
+                "ABCDEFGHJK", ActorRef.Resident, _clock.GetUtcNow().UtcDateTime);
+            db.Opinions.Add(waiting);
+            await db.SaveChangesAsync();
+            waitingId = waiting.Id;
+        }
+
+        var (registry, _) = Create();
+        await registry.InitializeAsync(default);
+
+        await using var check = _database.CreateDbContext();
+        var opinion = await check.Opinions.SingleAsync(o => o.Id == waitingId);
+        Assert.Equal(OpinionStatus.Submitted, opinion.Status);
+        Assert.Equal(1, opinion.SuggestedByModelVersion);
+        Assert.Equal(Opinion.MaxSuggestions, opinion.Suggestions.Count);
     }
 
     [Fact]
@@ -110,8 +135,9 @@ public sealed class RouterRegistryTests : IAsyncLifetime
     private (RouterRegistry Registry, RouterHost Host) Create()
     {
         var host = new RouterHost(_clock, NullLogger<RouterHost>.Instance);
+        var catalog = new RoutingCatalog(_database, _clock);
         var options = Microsoft.Extensions.Options.Options.Create(new RoutingOptions { IncludeSeedCorpus = false, ModelsPath = "models" });
-        var registry = new RouterRegistry(_database, host, new RoutingCatalog(_database, _clock), options,
+        var registry = new RouterRegistry(_database, host, catalog, new MlDepartmentRouter(host, catalog), options,
             new TestHostEnvironment(_contentRoot), _clock, NullLogger<RouterRegistry>.Instance);
         return (registry, host);
     }

@@ -21,7 +21,7 @@ public sealed class RoutingAdminServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _harness = await WorkflowHarness.CreateAsync();
-        var registry = new RouterRegistry(_harness.Database, _harness.Router, _harness.Routing,
+        var registry = new RouterRegistry(_harness.Database, _harness.Router, _harness.Routing, new ManualRouter(),
             Microsoft.Extensions.Options.Options.Create(new RoutingOptions()), new TestHostEnvironment(Path.GetTempPath()), _harness.Clock, NullLogger<RouterRegistry>.Instance);
         _service = new RoutingAdminService(_harness.Database, registry, _harness.Router, _harness.Routing, _harness.Deadlines, _harness.Clock);
     }
