@@ -8,13 +8,21 @@ namespace Portal.IntegrationTests.Browser;
 /// <summary>
 /// The portal on a real Kestrel port and Debian's headless Chromium driven by Playwright (no browser download).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
-    public PortalAppFactory App { get; } = new();
+    public BrowserFixture()
+        : this(new PortalAppFactory())
+    {
+    }
+
+    /// <summary>A browser on <paramref name="app"/> (another configuration of the portal).</summary>
+    protected BrowserFixture(PortalAppFactory app) => App = app;
+
+    public PortalAppFactory App { get; }
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -62,5 +70,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>The browser on a portal that trained and activated its first router model at start-up.</summary>
+public sealed class RoutedBrowserFixture : BrowserFixture
+{
+    public RoutedBrowserFixture()
+        : base(new RoutedPortalAppFactory())
+    {
     }
 }
