@@ -92,4 +92,11 @@ public sealed class PortalCollection : ICollectionFixture<PortalAppFactory>
 public sealed class RoutedPortalAppFactory : PortalAppFactory
 {
     protected override bool TrainRouter => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // What is stored is under test here, not the time limit (unit-tested): a loaded CI machine must not flip it.
+        builder.UseSetting("Workflow:RouterTimeoutMs", "5000");
+    }
 }

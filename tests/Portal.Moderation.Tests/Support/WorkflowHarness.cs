@@ -69,9 +69,13 @@ public sealed class WorkflowHarness : IAsyncDisposable
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>A workflow over the same database and clock that asks <paramref name="router"/> at submission.</summary>
+    /// <summary>
+    /// A workflow over the same database and clock that asks <paramref name="router"/> at submission. Its time
+    /// limit is generous: these tests are about what the router suggests, not about a loaded test machine.
+    /// </summary>
     public OpinionWorkflowService WorkflowWith(IDepartmentRouter router) =>
-        new(Database, router, new AutoAssignPolicy(Router, Routing), Deadlines, Notifier, Clock, _options, NullLogger<OpinionWorkflowService>.Instance);
+        new(Database, router, new AutoAssignPolicy(Router, Routing), Deadlines, Notifier, Clock,
+            Options.Create(new WorkflowOptions { RouterTimeoutMs = 10_000 }), NullLogger<OpinionWorkflowService>.Instance);
 
     public static async Task<WorkflowHarness> CreateAsync()
     {

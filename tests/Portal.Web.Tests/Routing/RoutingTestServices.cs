@@ -34,7 +34,7 @@ internal sealed class RoutingTestServices : IDbContextFactory<PortalDbContext>, 
         Host = new RouterHost(clock, NullLogger<RouterHost>.Instance);
         Catalog = new RoutingCatalog(this, clock);
         var environment = new TestEnvironment(_directory);
-        Registry = new RouterRegistry(this, Host, Catalog, Options.Create(new RoutingOptions { TrainAtFirstStart = false }), environment, clock,
+        Registry = new RouterRegistry(this, Host, Catalog, new MlDepartmentRouter(Host, Catalog), Options.Create(new RoutingOptions { TrainAtFirstStart = false }), environment, clock,
             NullLogger<RouterRegistry>.Instance);
         Service = new RoutingAdminService(this, Registry, Host, Catalog, new DeadlinePolicy(Options.Create(new WorkflowOptions())), clock);
     }
