@@ -76,8 +76,19 @@ public static class WebExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
 
         services.AddRateLimiter(options => ConfigureRateLimits(options));
-        services.AddSingleton<ContentPages>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton(sp => new ContentPageStore(
+            ContentRoot(sp.GetRequiredService<IOptions<PortalOptions>>().Value, sp.GetRequiredService<IWebHostEnvironment>()),
+            sp.GetRequiredService<MarkdownRenderer>(),
+            sp.GetRequiredService<TimeProvider>()));
         return builder;
+    }
+
+    /// <summary>The content folder: the configured path (relative to the content root), else the copy next to the binaries.</summary>
+    private static string ContentRoot(PortalOptions options, IWebHostEnvironment environment)
+    {
+        var configured = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.ContentPath));
+        return Directory.Exists(configured) ? configured : Path.Combine(AppContext.BaseDirectory, "wwwroot-content");
     }
 
     /// <summary>Per client IP: resident form posts and logins are limited; reads are not.</summary>
