@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Data.Departments;
 using Portal.Data.Opinions;
+using Portal.Data.Pledges;
 using Portal.Data.Routing;
 using Portal.Data.Staff;
 
@@ -19,6 +20,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<HandlingResult> HandlingResults => Set<HandlingResult>();
 
     public DbSet<Satisfaction> Satisfactions => Set<Satisfaction>();
+
+    public DbSet<Pledge> Pledges => Set<Pledge>();
+
+    public DbSet<PledgeEvent> PledgeEvents => Set<PledgeEvent>();
+
+    public DbSet<PledgeProgress> PledgeProgress => Set<PledgeProgress>();
+
+    public DbSet<PledgeRating> PledgeRatings => Set<PledgeRating>();
 
     public DbSet<RoutingModel> RoutingModels => Set<RoutingModel>();
 
@@ -52,13 +61,19 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    /// <summary>The case history is never edited: refuse any update or delete of an event.</summary>
+    /// <summary>The case and pledge histories are never edited: refuse any update or delete of an event.</summary>
     private void GuardAppendOnlyHistory()
     {
         foreach (var entry in ChangeTracker.Entries<OpinionEvent>())
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException("The case history is append-only: an OpinionEvent cannot be changed or deleted.");
+        }
+
+        foreach (var entry in ChangeTracker.Entries<PledgeEvent>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("The pledge history is append-only: a PledgeEvent cannot be changed or deleted.");
         }
     }
 
