@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Moderation.Departments;
 using Portal.Moderation.Opinions;
+using Portal.Moderation.Pledges;
 using Portal.Moderation.Routing;
 using Portal.Moderation.Seeding;
 using Portal.Moderation.Staff;
@@ -34,6 +35,8 @@ public static class ModerationExtensions
         builder.Services.AddScoped<RoutingAdminService>();
         builder.Services.AddScoped<OpinionWorkflowService>();
         builder.Services.AddScoped<OpinionQueries>();
+        builder.Services.AddScoped<PledgeService>();
+        builder.Services.AddScoped<PledgeQueries>();
         builder.Services.AddScoped<DepartmentService>();
         builder.Services.AddScoped<StaffAdminService>();
         builder.Services.AddScoped<IdentitySetup>();

@@ -50,7 +50,10 @@ public sealed partial class DemoDataSeeder(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         if (await db.Departments.AnyAsync(ct).ConfigureAwait(false) || await db.Opinions.AnyAsync(ct).ConfigureAwait(false))
+        {
+            await SeedPledgesAsync(db, ct).ConfigureAwait(false);
             return;
+        }
 
         foreach (var d in DemoDepartments)
             db.Departments.Add(new Department { Code = d.Code, Category = d.Category, Name = d.Name, Description = d.Description, DefaultDeadlineDays = 15 });
@@ -75,6 +78,20 @@ public sealed partial class DemoDataSeeder(
             opinion.MergeInto(mergeInto!, moderator, opinion.CreatedAt.AddHours(3));
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         LogSeeded(logger, departments.Count, opinions.Count);
+        await SeedPledgesAsync(db, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Demo pledges, also for a development database that predates the pledges feature.</summary>
+    private async Task SeedPledgesAsync(PortalDbContext db, CancellationToken ct)
+    {
+        if (await db.Pledges.AnyAsync(ct).ConfigureAwait(false))
+            return;
+        var secretary = await users.FindByNameAsync("moderator").ConfigureAwait(false) is { } m ? new ActorRef(m.Id, m.DisplayName) : ActorRef.System;
+        var leader = await users.FindByNameAsync("leader").ConfigureAwait(false) is { } l ? new ActorRef(l.Id, l.DisplayName) : ActorRef.System;
+        var pledges = DemoPledges.Build(deadlines, clock.GetUtcNow().UtcDateTime, secretary, leader);
+        db.Pledges.AddRange(pledges);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        LogSeededPledges(logger, pledges.Count);
     }
 
     private async Task SeedAccountsAsync(Dictionary<string, Department> departments)
@@ -226,6 +243,9 @@ public sealed partial class DemoDataSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo data: {Departments} departments, {Opinions} opinions")]
     private static partial void LogSeeded(ILogger logger, int departments, int opinions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Pledges} pledges")]
+    private static partial void LogSeededPledges(ILogger logger, int pledges);
 
     private sealed record DemoOpinion(
         string Kind, string Department, string Area, string Title, string Body, string? Name, string? Contact,

@@ -1,0 +1,63 @@
+using Portal.Data.Opinions;
+using Portal.Data.Pledges;
+
+namespace Portal.Moderation.Pledges;
+
+/// <summary>A row of the staff pledge list.</summary>
+public sealed record PledgeStaffItem(
+    int Id,
+    string Title,
+    string OwnerName,
+    string Branch,
+    PledgeKind Kind,
+    int Year,
+    DateOnly DueDate,
+    PledgeStatus Status,
+    bool IsDueSoon,
+    bool IsOverdue,
+    PledgeGrade? Grade,
+    int ProgressCount,
+    int Version);
+
+/// <summary>A row of the public pledge list.</summary>
+public sealed record PledgeListItem(
+    int Id,
+    string Title,
+    string OwnerName,
+    string Branch,
+    PledgeKind Kind,
+    int Year,
+    string? Area,
+    DateOnly DueDate,
+    PledgeStatus Status,
+    int RatingCount);
+
+/// <summary>One entry of the public timeline: a local day and what happened.</summary>
+public sealed record PledgeTimelineEntry(DateOnly Date, string Text);
+
+/// <summary>How many residents gave one rating.</summary>
+public sealed record RatingCount(SatisfactionRating Rating, int Count);
+
+/// <summary>One pledge as residents see it.</summary>
+public sealed record PledgeDetail(
+    int Id,
+    string Title,
+    string Content,
+    string OwnerName,
+    string Branch,
+    PledgeKind Kind,
+    int Year,
+    string? Area,
+    DateOnly DueDate,
+    PledgeStatus Status,
+    string? FulfilmentNote,
+    PledgeGrade? Grade,
+    string? LeaderComment,
+    IReadOnlyList<PledgeTimelineEntry> Timeline,
+    IReadOnlyList<RatingCount> Distribution)
+{
+    public int RatingTotal => Distribution.Sum(d => d.Count);
+}
+
+/// <summary>The choices of the public filters: branches and years that have public pledges.</summary>
+public sealed record PledgeFilterOptions(IReadOnlyList<string> Branches, IReadOnlyList<int> Years);
