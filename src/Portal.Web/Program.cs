@@ -2,6 +2,7 @@ using Portal.Data;
 using Portal.Moderation;
 using Portal.Web;
 using Portal.Web.Components;
+using Portal.Web.Security;
 using Portal.Web.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ if (!app.Environment.IsDevelopment())
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UsePortalSecurityHeaders();
+app.UsePledgeDeviceCookie();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

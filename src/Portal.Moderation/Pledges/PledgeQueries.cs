@@ -93,6 +93,16 @@ public sealed class PledgeQueries(IDbContextFactory<PortalDbContext> dbFactory, 
             p.FulfilmentNote, p.Grade, p.LeaderComment, Timeline(p), distribution);
     }
 
+    /// <summary>Whether the device with this token has already rated the pledge.</summary>
+    public async Task<bool> HasRatedAsync(int id, string? deviceToken, CancellationToken ct = default)
+    {
+        if (!DeviceTokens.IsValid(deviceToken))
+            return false;
+        var hash = DeviceTokens.Hash(deviceToken!);
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        return await db.PledgeRatings.AnyAsync(r => r.PledgeId == id && r.DeviceTokenHash == hash, ct).ConfigureAwait(false);
+    }
+
     /// <summary>Milestones from the history plus the progress entries, oldest first. Staff names are not shown.</summary>
     private List<PledgeTimelineEntry> Timeline(Pledge p)
     {

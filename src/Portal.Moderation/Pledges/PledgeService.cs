@@ -130,7 +130,7 @@ public sealed partial class PledgeService(
     }
 
     /// <summary>The portal's local day of a UTC instant.</summary>
-    internal DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(time.ToLocal(utcNow));
+    public DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(time.ToLocal(utcNow));
 
     private async Task ApplyAsync(int pledgeId, int expectedVersion, StaffActor actor, Action<StaffActor> authorize,
         Action<Pledge, DateTime> step, CancellationToken ct)
