@@ -58,6 +58,29 @@ public sealed class PledgePageTests(PortalAppFactory app)
         Assert.Equal(before + 1, await RatingCountAsync(id));
     }
 
+    [Fact]
+    public async Task StaffPledges_ForALeader_ListsPledgesWithTheOverdueOnesFlagged()
+    {
+        var client = await app.SignedInClientAsync("leader");
+
+        var html = await client.GetStringOkAsync("/staff/pledges");
+
+        Assert.Contains("家庭医生签约随访全覆盖", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"overdue-alert\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"pledge-create\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StaffPledges_ForAHandler_IsDenied()
+    {
+        var client = await app.SignedInClientAsync("handler-health");
+
+        var response = await client.GetAsync("/staff/pledges");
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Contains("/account/denied", response.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static FormUrlEncodedContent RatingForm(string token) => new(
     [
         new("_handler", "rate-pledge"),
