@@ -59,6 +59,25 @@ public sealed class PledgePageTests(PortalAppFactory app)
     }
 
     [Fact]
+    public async Task DemoData_CoversEveryState_TwoBranches_TwoYears_WithProgressAndRatings()
+    {
+        var (statuses, branches, years, progress, ratings) = await app.WithAsync<IDbContextFactory<PortalDbContext>, (int, int, int, int, int)>(async f =>
+        {
+            await using var db = await f.CreateDbContextAsync();
+            return (await db.Pledges.Select(p => p.Status).Distinct().CountAsync(),
+                await db.Pledges.Select(p => p.Branch).Distinct().CountAsync(),
+                await db.Pledges.Select(p => p.Year).Distinct().CountAsync(),
+                await db.PledgeProgress.CountAsync(),
+                await db.PledgeRatings.CountAsync());
+        });
+
+        Assert.Equal(Enum.GetValues<Portal.Data.Pledges.PledgeStatus>().Length, statuses);
+        Assert.Equal(2, branches);
+        Assert.True(years >= 2);
+        Assert.True(progress > 5 && ratings > 10);
+    }
+
+    [Fact]
     public async Task StaffPledges_ForALeader_ListsPledgesWithTheOverdueOnesFlagged()
     {
         var client = await app.SignedInClientAsync("leader");
