@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Data.Departments;
 using Portal.Data.Opinions;
+using Portal.Data.Receptions;
 using Portal.Data.Routing;
 using Portal.Data.Staff;
 
@@ -25,6 +26,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<RoutingExample> RoutingExamples => Set<RoutingExample>();
 
     public DbSet<RoutingSettings> RoutingSettings => Set<RoutingSettings>();
+
+    public DbSet<ReceptionHost> ReceptionHosts => Set<ReceptionHost>();
+
+    public DbSet<DeputyStudio> DeputyStudios => Set<DeputyStudio>();
+
+    public DbSet<ReceptionSession> ReceptionSessions => Set<ReceptionSession>();
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
