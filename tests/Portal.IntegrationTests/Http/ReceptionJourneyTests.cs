@@ -70,6 +70,19 @@ public sealed partial class ReceptionJourneyTests(PortalAppFactory app)
         Assert.Contains(session.HostName, html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StaffReceptionsPage_IsForModerators()
+    {
+        var anonymous = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/staff/receptions");
+        var handler = await (await app.SignedInClientAsync("handler-transport")).GetAsync("/staff/receptions");
+        var moderator = await (await app.SignedInClientAsync("moderator")).GetAsync("/staff/receptions");
+
+        Assert.StartsWith("/account/login", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/denied", handler.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, moderator.StatusCode);
+        Assert.Contains("接待日管理", await moderator.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("data-testid=\"confirmation-code\">([0-9A-Z]{5}-[0-9A-Z]{5})<")]
     private static partial Regex CodePattern();
 }
