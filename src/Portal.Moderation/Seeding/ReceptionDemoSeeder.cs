@@ -91,7 +91,7 @@ public sealed partial class ReceptionDemoSeeder(
             for (var b = 0; b < bookings; b++, n++)
             {
                 db.Appointments.Add(Appointment.Book(session.Id, Names[n % Names.Length], $"1390000{n:0000}", Topics[n % Topics.Length], TrackingCodes.New(),
-                    session.StartsAt.AddDays(-3).AddHours(b)));
+                    Min(session.StartsAt.AddDays(-3), now.AddDays(-1)).AddHours(b)));
             }
 
             if (session.EndsAt < now)
@@ -105,6 +105,8 @@ public sealed partial class ReceptionDemoSeeder(
             u => u.SetProperty(s => s.BookedCount, s => db.Appointments.Count(a => a.SessionId == s.Id && a.Status == AppointmentStatus.Booked)), ct).ConfigureAwait(false);
         LogSeeded(logger, sessions.Count, n);
     }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private static DateTime Nth(DateTime firstOfMonth, DayOfWeek day, int nth) =>
         firstOfMonth.AddDays(((int)day - (int)firstOfMonth.DayOfWeek + 7) % 7 + 7 * (nth - 1));

@@ -70,6 +70,18 @@ public sealed partial class ReceptionJourneyTests(PortalAppFactory app)
         Assert.Contains(session.HostName, html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/receptions/sessions/99999")]
+    [InlineData("/receptions/sessions/99999/notice")]
+    [InlineData("/receptions/hosts/99999")]
+    [InlineData("/receptions/studios/99999")]
+    public async Task UnknownIds_AreNotFound(string url)
+    {
+        var response = await app.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task StaffReceptionsPage_IsForModerators()
     {
