@@ -41,6 +41,8 @@ public sealed class ReceptionCalendar(ReceptionQueries queries, TimeProvider clo
                 Location = s.Place,
                 Description = Description(s),
                 Status = s.Status == ReceptionSessionStatus.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+                // Every change through the entity bumps Version, so calendars apply a cancellation as an update.
+                Sequence = Math.Max(0, s.Version - 1),
             };
             if (siteBase is not null)
                 e.Url = new Uri(siteBase, $"/receptions/sessions/{s.Id.ToString(CultureInfo.InvariantCulture)}");

@@ -76,7 +76,7 @@ public sealed class ReceptionQueries(
             {
                 s.Id, s.HostId, HostName = s.Host!.Name, HostPost = s.Host.Post, HostResponsibilities = s.Host.Responsibilities, HostKind = s.Host.Kind,
                 s.StartsAt, s.EndsAt, s.StudioId, StudioName = s.Studio == null ? null : s.Studio.Name, StudioAddress = s.Studio == null ? null : s.Studio.Address,
-                s.Address, s.Method, s.Focus, s.Capacity, s.BookedCount, s.Status, s.CancellationReason,
+                s.Address, s.Method, s.Focus, s.Capacity, s.BookedCount, s.Status, s.CancellationReason, s.Version,
             })
             .ToListAsync(ct).ConfigureAwait(false);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -89,7 +89,7 @@ public sealed class ReceptionQueries(
                 r.Id, r.HostId, r.HostName, r.HostPost, r.HostResponsibilities, r.HostKind, r.StartsAt, r.EndsAt,
                 time.ToLocal(r.StartsAt), time.ToLocal(r.EndsAt), r.StudioId, r.StudioName, place, r.Method, r.Focus,
                 r.Capacity, r.BookedCount, r.Status, r.CancellationReason, time.ToLocal(closes),
-                r.Status == ReceptionSessionStatus.Scheduled && now < closes && r.BookedCount < r.Capacity);
+                r.Status == ReceptionSessionStatus.Scheduled && now < closes && r.BookedCount < r.Capacity, r.Version);
         })];
     }
 }

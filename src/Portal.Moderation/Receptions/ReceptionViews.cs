@@ -24,7 +24,8 @@ public sealed record SessionListItem(
     ReceptionSessionStatus Status,
     string? CancellationReason,
     DateTime BookingClosesLocal,
-    bool BookingOpen)
+    bool BookingOpen,
+    int Version)
 {
     public int PlacesLeft => Math.Max(0, Capacity - Booked);
 }

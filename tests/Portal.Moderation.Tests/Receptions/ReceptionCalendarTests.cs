@@ -33,6 +33,7 @@ public sealed class ReceptionCalendarTests
         Assert.Contains("重点议题：城乡建设", e1.Description, StringComparison.Ordinal);
         Assert.Equal(EventStatus.Confirmed, e1.Status);
         Assert.Equal(EventStatus.Cancelled, e2.Status);
+        Assert.True(e2.Sequence > e1.Sequence);
         Assert.Contains("接访领导临时出差", e2.Description, StringComparison.Ordinal);
         Assert.Equal(new Uri($"https://portal.test/receptions/sessions/{first}"), e1.Url);
         Assert.Contains(Calendar.Load(again)!.Events, e => e.Uid == e1.Uid);
