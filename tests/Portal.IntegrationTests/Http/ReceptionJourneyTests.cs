@@ -18,6 +18,7 @@ public sealed partial class ReceptionJourneyTests(PortalAppFactory app)
         var list = await client.GetStringOkAsync("/receptions");
         Assert.Contains($"href=\"/receptions/sessions/{session.Id}\"", list, StringComparison.Ordinal);
         Assert.Contains("href=\"/receptions\"", list, StringComparison.Ordinal); // public navigation
+        Assert.Contains("href=\"/receptions/cancel\"", await client.GetStringOkAsync("/page/reception"), StringComparison.Ordinal);
 
         var url = $"/receptions/sessions/{session.Id}";
         var response = await client.PostFormAsync(url, "book",
