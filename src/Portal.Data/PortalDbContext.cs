@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Data.Departments;
 using Portal.Data.Opinions;
 using Portal.Data.Pledges;
+using Portal.Data.Receptions;
 using Portal.Data.Routing;
 using Portal.Data.Staff;
 
@@ -34,6 +35,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<RoutingExample> RoutingExamples => Set<RoutingExample>();
 
     public DbSet<RoutingSettings> RoutingSettings => Set<RoutingSettings>();
+
+    public DbSet<ReceptionHost> ReceptionHosts => Set<ReceptionHost>();
+
+    public DbSet<DeputyStudio> DeputyStudios => Set<DeputyStudio>();
+
+    public DbSet<ReceptionSession> ReceptionSessions => Set<ReceptionSession>();
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Portal.Moderation.Departments;
 using Portal.Moderation.Opinions;
 using Portal.Moderation.Pledges;
+using Portal.Moderation.Receptions;
 using Portal.Moderation.Routing;
 using Portal.Moderation.Seeding;
 using Portal.Moderation.Staff;
@@ -26,6 +27,10 @@ public static class ModerationExtensions
             .BindConfiguration(RoutingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<ReceptionOptions>()
+            .BindConfiguration(ReceptionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<RouterHost>();
         builder.Services.AddSingleton<RoutingCatalog>();
         builder.Services.AddSingleton<RouterRegistry>();
@@ -40,7 +45,12 @@ public static class ModerationExtensions
         builder.Services.AddScoped<DepartmentService>();
         builder.Services.AddScoped<StaffAdminService>();
         builder.Services.AddScoped<IdentitySetup>();
+        builder.Services.AddScoped<ReceptionQueries>();
+        builder.Services.AddScoped<ReceptionBookingService>();
+        builder.Services.AddScoped<ReceptionAdminService>();
+        builder.Services.AddScoped<ReceptionCalendar>();
         builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.AddScoped<ReceptionDemoSeeder>();
         return builder;
     }
 }

@@ -12,6 +12,7 @@ using MudBlazor.Services;
 using Portal.Data;
 using Portal.Data.Staff;
 using Portal.Web.Content;
+using Portal.Web.Receptions;
 using Portal.Web.Security;
 
 namespace Portal.Web;
@@ -148,6 +149,7 @@ public static class WebExtensions
     public static IEndpointRouteBuilder MapPortalEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/healthz");
+        endpoints.MapReceptionCalendars();
         endpoints.MapPost("/account/logout", async (SignInManager<StaffUser> signIn) =>
         {
             await signIn.SignOutAsync().ConfigureAwait(false);

@@ -24,7 +24,10 @@ public static partial class PortalStartup
                 await services.GetRequiredService<DatabaseInitializer>().MigrateAsync().ConfigureAwait(false);
             await services.GetRequiredService<IdentitySetup>().EnsureRolesAsync().ConfigureAwait(false);
             if (services.GetRequiredService<IOptions<PortalOptions>>().Value.SeedDemoData)
+            {
                 await services.GetRequiredService<DemoDataSeeder>().SeedAsync().ConfigureAwait(false);
+                await services.GetRequiredService<ReceptionDemoSeeder>().SeedAsync().ConfigureAwait(false);
+            }
         }
 
         // After seeding: a first model learns from the seed corpus and the demo history.
