@@ -1,3 +1,5 @@
+using Portal.Moderation.DataFiles;
+
 namespace Portal.Moderation.Routing.Import;
 
 /// <summary>
@@ -30,7 +32,7 @@ internal sealed class RoutingColumns
     /// <summary>Number of columns in the header row.</summary>
     public int Count { get; }
 
-    /// <summary>Maps a header row, or throws a <see cref="RoutingDataFormatException"/> that lists what was found and what is needed.</summary>
+    /// <summary>Maps a header row, or throws a <see cref="DataFileFormatException"/> that lists what was found and what is needed.</summary>
     public static RoutingColumns FromHeader(IReadOnlyList<string> header)
     {
         var names = header.Select(NormalizeName).ToList();
@@ -44,7 +46,7 @@ internal sealed class RoutingColumns
         if (label < 0)
             missing.Add(("标签", LabelNames));
         if (missing.Count > 0)
-            throw new RoutingDataFormatException(MissingColumnsMessage(header, missing));
+            throw new DataFileFormatException(MissingColumnsMessage(header, missing));
 
         return new RoutingColumns(title, body, label, header.Count);
     }
@@ -69,7 +71,7 @@ internal sealed class RoutingColumns
         {
             // Two candidate columns (say 一级分类 and 承办部门): guessing could train the router on the wrong labels.
             var which = string.Join("、", found.Select(i => $"“{Display(header[i])}”"));
-            throw new RoutingDataFormatException(
+            throw new DataFileFormatException(
                 $"文件有多个可作为“{field}”的列：{which}。请只保留其中一列（或把其他列改名）后重新导入。");
         }
 
