@@ -291,6 +291,8 @@ public sealed partial class Opinion
         RequireText(publicTitle, MaxTitleLength, nameof(publicTitle));
         RequireText(publicBody, MaxBodyLength, nameof(publicBody));
         RequireText(publicReply, HandlingResult.MaxReplyLength, nameof(publicReply));
+        if (CurrentResult is null)
+            throw new OpinionStateException($"意见 {TrackingCode} 没有办理结果，不能公开答复。");
         PublicTitle = publicTitle;
         PublicBody = publicBody;
         CurrentResult!.SetPublicReply(publicReply);
