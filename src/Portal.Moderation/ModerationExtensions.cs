@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Moderation.Departments;
+using Portal.Moderation.Exports;
 using Portal.Moderation.History;
 using Portal.Moderation.Opinions;
 using Portal.Moderation.Pledges;
@@ -42,6 +43,7 @@ public static class ModerationExtensions
         builder.Services.AddScoped<OpinionWorkflowService>();
         builder.Services.AddScoped<OpinionQueries>();
         builder.Services.AddScoped<OpinionHistoryImporter>();
+        builder.Services.AddScoped<OpinionLedgerExporter>();
         builder.Services.AddScoped<PledgeService>();
         builder.Services.AddScoped<PledgeQueries>();
         builder.Services.AddScoped<DepartmentService>();
