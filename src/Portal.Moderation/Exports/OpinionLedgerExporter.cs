@@ -149,7 +149,7 @@ public sealed partial class OpinionLedgerExporter(
     private static void WriteCsv(Stream output, IEnumerable<object?[]> rows)
     {
         // UTF-8 with a byte-order mark: Excel on Chinese Windows then reads the text as UTF-8, not GBK.
-        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65_536, leaveOpen: true);
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65_536, leaveOpen: true) { NewLine = "\r\n" };
         writer.WriteLine(string.Join(',', Columns.Select(Quote)));
         foreach (var cells in rows)
             writer.WriteLine(string.Join(',', cells.Select(CsvText)));
