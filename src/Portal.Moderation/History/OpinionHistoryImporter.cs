@@ -65,6 +65,8 @@ public sealed partial class OpinionHistoryImporter(
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        // One connection for the whole import instead of one per query and batch.
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
         var departments = await DepartmentsByNameAsync(db, ct).ConfigureAwait(false);
         var batch = OpinionImportBatch.Start(file.FileName, file.FileSha256, file.DataRows, actor.Ref, now);
         db.OpinionImportBatches.Add(batch);
