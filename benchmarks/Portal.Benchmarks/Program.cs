@@ -1,7 +1,14 @@
 using Portal.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Portal.Benchmarks -- quality|cost [--shared DIR]
-const string Usage = "用法：Portal.Benchmarks quality|cost [--shared <数据目录，默认为仓库旁的 ../shared/data/routing>]";
+// dotnet run -c Release --project benchmarks/Portal.Benchmarks -- quality|cost [--shared DIR] | history-import
+const string Usage = "用法：Portal.Benchmarks quality|cost [--shared <数据目录，默认为仓库旁的 ../shared/data/routing>] | history-import";
+
+if (args is ["history-import"])
+{
+    Console.WriteLine(MachineInfo.Describe());
+    await HistoryImportBenchmark.RunAsync(Console.Out);
+    return 0;
+}
 
 if (args.Length is not (1 or 3) || args[0] is not ("quality" or "cost") || (args.Length == 3 && args[1] != "--shared"))
 {

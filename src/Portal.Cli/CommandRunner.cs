@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Portal.Moderation.Routing;
+using Portal.Moderation.DataFiles;
 using Portal.Moderation.Routing.Import;
 
 namespace Portal.Cli;
@@ -15,7 +16,7 @@ internal static class CommandRunner
         {
             return body(stdout, stderr);
         }
-        catch (Exception ex) when (ex is BadInputException or RoutingDataFormatException or RouterModelException or RouterTrainingException
+        catch (Exception ex) when (ex is BadInputException or DataFileFormatException or RouterModelException or RouterTrainingException
             or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"错误：{ex.Message}");

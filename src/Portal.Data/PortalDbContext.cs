@@ -22,6 +22,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Satisfaction> Satisfactions => Set<Satisfaction>();
 
+    public DbSet<OpinionImportBatch> OpinionImportBatches => Set<OpinionImportBatch>();
+
     public DbSet<Pledge> Pledges => Set<Pledge>();
 
     public DbSet<PledgeEvent> PledgeEvents => Set<PledgeEvent>();

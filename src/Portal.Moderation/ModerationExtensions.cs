@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Moderation.Departments;
+using Portal.Moderation.Exports;
+using Portal.Moderation.History;
 using Portal.Moderation.Opinions;
 using Portal.Moderation.Pledges;
 using Portal.Moderation.Receptions;
@@ -40,6 +42,8 @@ public static class ModerationExtensions
         builder.Services.AddScoped<RoutingAdminService>();
         builder.Services.AddScoped<OpinionWorkflowService>();
         builder.Services.AddScoped<OpinionQueries>();
+        builder.Services.AddScoped<OpinionHistoryImporter>();
+        builder.Services.AddScoped<OpinionLedgerExporter>();
         builder.Services.AddScoped<PledgeService>();
         builder.Services.AddScoped<PledgeQueries>();
         builder.Services.AddScoped<DepartmentService>();

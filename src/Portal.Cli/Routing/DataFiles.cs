@@ -1,4 +1,5 @@
 using Portal.Moderation.Routing;
+using Portal.Moderation.DataFiles;
 using Portal.Moderation.Routing.Import;
 
 namespace Portal.Cli.Routing;
@@ -9,7 +10,7 @@ internal static class DataFiles
     private const int SkippedReasonsShown = 5;
 
     /// <exception cref="BadInputException">A file does not exist, or no file has a usable row.</exception>
-    /// <exception cref="RoutingDataFormatException">A file cannot be read as labelled messages.</exception>
+    /// <exception cref="DataFileFormatException">A file cannot be read as labelled messages.</exception>
     public static DataRead Read(IReadOnlyList<string> paths, TextWriter stderr)
     {
         var messages = new List<LabelledMessage>();

@@ -48,6 +48,11 @@ internal sealed class OpinionConfiguration : IEntityTypeConfiguration<Opinion>
         builder.Ignore(o => o.Round);
         builder.Ignore(o => o.IsPubliclyListed);
         builder.Ignore(o => o.CanBeRated);
+        builder.Ignore(o => o.IsImported);
+
+        builder.Property(o => o.ImportKey).HasMaxLength(64);
+        builder.HasIndex(o => o.ImportKey).IsUnique().HasFilter("ImportKey IS NOT NULL");
+        builder.HasOne<OpinionImportBatch>().WithMany().HasForeignKey(o => o.ImportBatchId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasIndex(o => new { o.Status, o.CreatedAt });
         builder.HasIndex(o => new { o.DepartmentId, o.Status });
@@ -69,6 +74,17 @@ internal static class SuggestionsConversion
         (a, b) => a!.SequenceEqual(b!),
         list => list.Aggregate(0, (hash, s) => HashCode.Combine(hash, s.GetHashCode())),
         list => list.ToList());
+}
+
+internal sealed class OpinionImportBatchConfiguration : IEntityTypeConfiguration<OpinionImportBatch>
+{
+    public void Configure(EntityTypeBuilder<OpinionImportBatch> builder)
+    {
+        builder.Property(b => b.FileName).HasMaxLength(OpinionImportBatch.MaxFileNameLength).IsRequired();
+        builder.Property(b => b.FileSha256).HasMaxLength(64).IsRequired();
+        builder.Property(b => b.ImportedByUserId).HasMaxLength(450);
+        builder.Property(b => b.ImportedByName).HasMaxLength(Opinion.MaxNameLength).IsRequired();
+    }
 }
 
 internal sealed class OpinionEventConfiguration : IEntityTypeConfiguration<OpinionEvent>

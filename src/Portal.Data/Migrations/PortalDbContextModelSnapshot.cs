@@ -294,6 +294,16 @@ namespace Portal.Data.Migrations
                     b.Property<DateTime?>("FirstAssignedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportedSupportCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("InitialDepartmentId")
                         .HasColumnType("INTEGER");
 
@@ -385,6 +395,12 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("FirstAssignedAt");
 
+                    b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique()
+                        .HasFilter("ImportKey IS NOT NULL");
+
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("PublishedAt");
@@ -443,6 +459,54 @@ namespace Portal.Data.Migrations
                     b.HasIndex("OpinionId", "OccurredAt");
 
                     b.ToTable("OpinionEvents");
+                });
+
+            modelBuilder.Entity("Portal.Data.Opinions.OpinionImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowsDuplicate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsImported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsRejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OpinionImportBatches");
                 });
 
             modelBuilder.Entity("Portal.Data.Opinions.Satisfaction", b =>
@@ -1101,6 +1165,11 @@ namespace Portal.Data.Migrations
                     b.HasOne("Portal.Data.Departments.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Data.Opinions.OpinionImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Portal.Data.Opinions.Opinion", null)

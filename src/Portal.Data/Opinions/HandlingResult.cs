@@ -67,6 +67,26 @@ public sealed class HandlingResult
         };
     }
 
+    /// <summary>The reply of an opinion imported from an earlier message board: what the department did was not recorded.</summary>
+    internal static HandlingResult Imported(string reply, string publicReply, Adoption adoption, string writtenBy, DateTime repliedAt)
+    {
+        Require(reply, MaxReplyLength, "答复内容");
+        return new HandlingResult
+        {
+            Round = 1,
+            ActionsTaken = ImportedActions,
+            ReplyText = reply,
+            PublicReply = publicReply,
+            Adoption = adoption,
+            WrittenByName = writtenBy,
+            SignedOffBy = "",
+            CompletedAt = repliedAt,
+        };
+    }
+
+    /// <summary>What an imported reply says about the handling, which earlier message boards did not record.</summary>
+    public const string ImportedActions = "（历史数据导入，原系统未记录办理情况）";
+
     internal void SetPublicReply(string publicReply) => PublicReply = publicReply;
 
     private static void Require(string? value, int maxLength, string label)

@@ -7,7 +7,7 @@ namespace Portal.Data.Opinions;
 /// the current state, refuses an illegal step with <see cref="OpinionStateException"/> before changing
 /// anything, and appends an <see cref="OpinionEvent"/> to the case history.
 /// </summary>
-public sealed class Opinion
+public sealed partial class Opinion
 {
     public const int MaxTitleLength = 100;
     public const int MaxBodyLength = 5000;
@@ -291,6 +291,8 @@ public sealed class Opinion
         RequireText(publicTitle, MaxTitleLength, nameof(publicTitle));
         RequireText(publicBody, MaxBodyLength, nameof(publicBody));
         RequireText(publicReply, HandlingResult.MaxReplyLength, nameof(publicReply));
+        if (CurrentResult is null)
+            throw new OpinionStateException($"意见 {TrackingCode} 没有办理结果，不能公开答复。");
         PublicTitle = publicTitle;
         PublicBody = publicBody;
         CurrentResult!.SetPublicReply(publicReply);

@@ -65,4 +65,7 @@ public enum OpinionAction
     Rated = 11,
     Reopened = 12,
     CaseOwnerChanged = 13,
+
+    // 14–22 are taken by supervision and reception records.
+    Imported = 23,
 }

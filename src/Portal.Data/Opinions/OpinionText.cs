@@ -67,6 +67,7 @@ public static class OpinionText
         OpinionAction.Rated => "群众评价",
         OpinionAction.Reopened => "重新办理",
         OpinionAction.CaseOwnerChanged => "更换包案人",
+        OpinionAction.Imported => "历史数据导入",
         _ => action.ToString(),
     };
 }

@@ -15,12 +15,15 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>New opinions to screen, returned ones to re-assign, completed ones to review and publish.</summary>
+    /// <summary>
+    /// New opinions to screen, returned ones to re-assign, completed ones to review and publish. Imported history is
+    /// finished already and never waits here.
+    /// </summary>
     public async Task<IReadOnlyList<OpinionListItem>> GetModerationQueueAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var statuses = new[] { OpinionStatus.Submitted, OpinionStatus.Registered, OpinionStatus.Completed };
-        return await ListItems(db, db.Opinions.Where(o => statuses.Contains(o.Status)).OrderBy(o => o.CreatedAt), ct).ConfigureAwait(false);
+        return await ListItems(db, db.Opinions.Where(o => statuses.Contains(o.Status) && o.ImportBatchId == null).OrderBy(o => o.CreatedAt), ct).ConfigureAwait(false);
     }
 
     /// <summary>The opinions of one department that are waiting for it, overdue first.</summary>

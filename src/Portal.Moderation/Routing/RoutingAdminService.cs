@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Moderation.Opinions;
 using Portal.Data.Routing;
+using Portal.Moderation.DataFiles;
 using Portal.Moderation.Routing.Import;
 using Portal.Data.Staff;
 using Portal.Moderation.Staff;
@@ -70,7 +71,7 @@ public sealed class RoutingAdminService(
     }
 
     /// <summary>Reads an uploaded file and proposes how its labels map to departments; stores nothing.</summary>
-    /// <exception cref="RoutingDataFormatException">The file cannot be imported (message in Chinese).</exception>
+    /// <exception cref="DataFileFormatException">The file cannot be imported (message in Chinese).</exception>
     public async Task<ImportPreview> PreviewImportAsync(Stream file, string fileName, CancellationToken ct = default)
     {
         var data = await RoutingDataReader.ReadAsync(file, fileName, ct).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Data.Routing;
 using Portal.Moderation.Routing;
+using Portal.Moderation.DataFiles;
 using Portal.Moderation.Routing.Import;
 using Portal.Moderation.Staff;
 using Portal.Moderation.Tests.Support;
@@ -85,7 +86,7 @@ public sealed class RoutingAdminServiceTests : IAsyncLifetime
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes("a\tb\n1\t2\n"));
 
-        await Assert.ThrowsAsync<RoutingDataFormatException>(() => _service.PreviewImportAsync(stream, "bad.tsv"));
+        await Assert.ThrowsAsync<DataFileFormatException>(() => _service.PreviewImportAsync(stream, "bad.tsv"));
 
         Assert.Empty(await _service.ListImportsAsync());
     }

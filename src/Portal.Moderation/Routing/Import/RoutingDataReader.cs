@@ -1,161 +1,43 @@
+using Portal.Moderation.DataFiles;
+
 namespace Portal.Moderation.Routing.Import;
 
 /// <summary>
 /// Reads labelled historical messages (title, body, label) for training the department router from a file an
-/// administrator exported: tab-separated text (.tsv, .txt), comma-separated text (.csv, RFC 4180 quoting) or an
-/// Excel workbook (.xlsx, first worksheet). The first row is the header; columns are found by name, in any order.
-/// A file that cannot be imported as a whole throws <see cref="RoutingDataFormatException"/> with a message in
-/// Chinese; single unusable rows are reported in <see cref="RoutingDataSet.Skipped"/>.
+/// administrator exported (see <see cref="TabularFileReader"/> for formats and encodings). The first row is the
+/// header; columns are found by name, in any order. A file that cannot be imported as a whole throws
+/// <see cref="DataFileFormatException"/> with a message in Chinese; single unusable rows are reported in
+/// <see cref="RoutingDataSet.Skipped"/>.
 /// </summary>
 public static class RoutingDataReader
 {
-    /// <summary>Largest accepted file; larger files throw <see cref="RoutingDataFormatException"/>.</summary>
-    public const long MaxFileBytes = 50 * 1024 * 1024;
+    /// <summary>Largest accepted file; larger files throw <see cref="DataFileFormatException"/>.</summary>
+    public const long MaxFileBytes = TabularFileReader.MaxFileBytes;
 
     /// <summary>Largest accepted number of data rows (blank rows not counted).</summary>
-    public const int MaxRows = 200_000;
-
-    private const int CopyBufferSize = 81_920;
+    public const int MaxRows = TabularFileReader.MaxDataRows;
 
     /// <summary>The extensions <see cref="Read"/> accepts.</summary>
-    public static IReadOnlyList<string> SupportedExtensions { get; } = [".tsv", ".txt", ".csv", ".xlsx"];
+    public static IReadOnlyList<string> SupportedExtensions => TabularFileReader.SupportedExtensions;
 
-    private enum FileFormat
-    {
-        Tsv,
-        Csv,
-        Xlsx,
-    }
-
-    /// <summary>
-    /// Reads a whole file from <paramref name="stream"/> (from its current position; the stream is not disposed).
-    /// <paramref name="fileName"/> decides the format by extension: .tsv/.txt → tab separated, .csv → comma
-    /// separated (RFC 4180 quoting), .xlsx → first worksheet. Text may be UTF-8 (with or without BOM), UTF-16/32
-    /// with BOM, or GBK/GB18030.
-    /// </summary>
-    /// <exception cref="RoutingDataFormatException">The file cannot be imported; the message says why, in Chinese.</exception>
-    /// <remarks>Reads synchronously. For streams that only read asynchronously (a Blazor upload) use <see cref="ReadAsync"/>.</remarks>
-    public static RoutingDataSet Read(Stream stream, string fileName)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(fileName);
-        var format = FormatOf(fileName);
-        CheckSeekableLength(stream);
-
-        using var buffer = NewBuffer(stream);
-        var chunk = new byte[CopyBufferSize];
-        try
-        {
-            int read;
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-                Append(buffer, chunk, read);
-        }
-        catch (IOException ex)
-        {
-            throw ReadFailed(ex);
-        }
-
-        return Parse(buffer, format);
-    }
+    /// <summary>Reads a whole file from <paramref name="stream"/>; <paramref name="fileName"/> decides the format by extension.</summary>
+    /// <exception cref="DataFileFormatException">The file cannot be imported; the message says why, in Chinese.</exception>
+    public static RoutingDataSet Read(Stream stream, string fileName) => Build(TabularFileReader.Read(stream, fileName));
 
     /// <summary>Like <see cref="Read"/>, but reads the stream asynchronously (for Blazor uploads and network streams).</summary>
-    /// <exception cref="RoutingDataFormatException">The file cannot be imported; the message says why, in Chinese.</exception>
-    public static async Task<RoutingDataSet> ReadAsync(Stream stream, string fileName, CancellationToken cancellationToken = default)
+    /// <exception cref="DataFileFormatException">The file cannot be imported; the message says why, in Chinese.</exception>
+    public static async Task<RoutingDataSet> ReadAsync(Stream stream, string fileName, CancellationToken cancellationToken = default) =>
+        Build(await TabularFileReader.ReadAsync(stream, fileName, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Reads a file from disk; its extension decides the format.</summary>
+    /// <exception cref="DataFileFormatException">The file cannot be imported; the message says why, in Chinese.</exception>
+    public static RoutingDataSet ReadFile(string path) => Build(TabularFileReader.ReadFile(path));
+
+    private static RoutingDataSet Build(TabularFile file)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(fileName);
-        var format = FormatOf(fileName);
-        CheckSeekableLength(stream);
-
-        using var buffer = NewBuffer(stream);
-        var chunk = new byte[CopyBufferSize];
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-                Append(buffer, chunk, read);
-        }
-        catch (IOException ex)
-        {
-            throw ReadFailed(ex);
-        }
-
-        return Parse(buffer, format);
-    }
-
-    /// <summary>Reads a file from disk; its extension decides the format (see <see cref="Read"/>).</summary>
-    /// <exception cref="RoutingDataFormatException">The file cannot be imported; the message says why, in Chinese.</exception>
-    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/> (other file-system errors are not wrapped either).</exception>
-    public static RoutingDataSet ReadFile(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        FormatOf(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferSize, FileOptions.SequentialScan);
-        return Read(stream, Path.GetFileName(path));
-    }
-
-    private static FileFormat FormatOf(string fileName)
-    {
-        var extension = Path.GetExtension(fileName);
-        if (IsExtension(extension, ".tsv") || IsExtension(extension, ".txt"))
-            return FileFormat.Tsv;
-        if (IsExtension(extension, ".csv"))
-            return FileFormat.Csv;
-        if (IsExtension(extension, ".xlsx"))
-            return FileFormat.Xlsx;
-
-        var supported = "支持的类型：.tsv、.txt（制表符分隔）、.csv（逗号分隔）、.xlsx（Excel 工作簿，读取第一个工作表）。";
-        if (IsExtension(extension, ".xls"))
-            throw new RoutingDataFormatException($"不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入。{supported}");
-        if (string.IsNullOrEmpty(extension))
-            throw new RoutingDataFormatException($"文件名“{fileName}”没有扩展名，无法判断文件类型。{supported}");
-        throw new RoutingDataFormatException($"不支持“{extension}”类型的文件。{supported}");
-    }
-
-    private static bool IsExtension(string extension, string expected) =>
-        string.Equals(extension, expected, StringComparison.OrdinalIgnoreCase);
-
-    private static void CheckSeekableLength(Stream stream)
-    {
-        if (stream.CanSeek && stream.Length - stream.Position > MaxFileBytes)
-            throw TooLarge(stream.Length - stream.Position);
-    }
-
-    private static MemoryStream NewBuffer(Stream stream) =>
-        new(stream.CanSeek ? (int)Math.Max(0, stream.Length - stream.Position) : 0);
-
-    private static void Append(MemoryStream buffer, byte[] chunk, int count)
-    {
-        if (buffer.Length + count > MaxFileBytes)
-            throw TooLarge(null);
-        buffer.Write(chunk, 0, count);
-    }
-
-    private static RoutingDataFormatException TooLarge(long? size) => new(
-        size is { } bytes
-            ? $"文件太大（{bytes / 1024.0 / 1024.0:0.#} MB），上限是 {MaxFileBytes / 1024 / 1024} MB。请拆分成几个文件分批导入。"
-            : $"文件太大，超过了 {MaxFileBytes / 1024 / 1024} MB 的上限。请拆分成几个文件分批导入。");
-
-    private static RoutingDataFormatException ReadFailed(IOException inner) =>
-        new("读取文件时出错，文件可能没有完整上传。请重新选择文件再试。", inner);
-
-    private static RoutingDataSet Parse(MemoryStream buffer, FileFormat format)
-    {
-        if (buffer.Length == 0)
-            throw new RoutingDataFormatException("文件是空的（0 字节），没有数据行。");
-
-        if (format == FileFormat.Xlsx)
-        {
-            var sheet = new RoutingTableBuilder(skipRowsWithExtraFields: false);
-            XlsxRows.Read(buffer, sheet);
-            return sheet.Build("XLSX", "UTF-8");
-        }
-
-        var text = TextDecoding.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        var (delimiter, quoting, name) = format == FileFormat.Csv ? (',', true, "CSV") : ('\t', false, "TSV");
-        var table = new RoutingTableBuilder(skipRowsWithExtraFields: true);
-        foreach (var record in DelimitedText.Parse(text.Text, delimiter, quoting))
-            table.Add(record.LineNumber, record.Fields);
-        return table.Build(name, text.EncodingName);
+        var table = new RoutingTableBuilder(skipRowsWithExtraFields: file.IsDelimited);
+        foreach (var row in file.Rows)
+            table.Add(row.LineNumber, row.Fields);
+        return table.Build(file.Format, file.Encoding);
     }
 }

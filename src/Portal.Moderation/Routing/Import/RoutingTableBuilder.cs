@@ -1,4 +1,5 @@
 using System.Text;
+using Portal.Moderation.DataFiles;
 
 namespace Portal.Moderation.Routing.Import;
 
@@ -26,11 +27,7 @@ internal sealed class RoutingTableBuilder(bool skipRowsWithExtraFields)
             return;
         }
 
-        if (++_dataRows > RoutingDataReader.MaxRows)
-        {
-            throw new RoutingDataFormatException(
-                $"文件的数据行超过 {RoutingDataReader.MaxRows} 行的上限。请拆分成几个文件分批导入。");
-        }
+        _dataRows++;
 
         if (skipRowsWithExtraFields && TryFindExtraField(fields, _columns.Count, out var extra))
         {
@@ -63,9 +60,9 @@ internal sealed class RoutingTableBuilder(bool skipRowsWithExtraFields)
     public RoutingDataSet Build(string format, string encoding)
     {
         if (_columns is null)
-            throw new RoutingDataFormatException("文件是空的，没有数据行。需要一行表头（标题、内容、标签）和至少一行数据。");
+            throw new DataFileFormatException("文件是空的，没有数据行。需要一行表头（标题、内容、标签）和至少一行数据。");
         if (_dataRows == 0)
-            throw new RoutingDataFormatException("文件只有表头，没有数据行。");
+            throw new DataFileFormatException("文件只有表头，没有数据行。");
         return new RoutingDataSet(_messages, _skipped, format, encoding);
     }
 

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using MiniExcelLibs;
 using Portal.Moderation.Routing;
+using Portal.Moderation.DataFiles;
 using Portal.Moderation.Routing.Import;
 
 namespace Portal.Moderation.Tests.Routing.Import;
@@ -343,7 +344,7 @@ public sealed class RoutingDataReaderTests
     [InlineData("empty.xlsx")]
     public void Read_EmptyFile_Throws(string fileName)
     {
-        var ex = Assert.Throws<RoutingDataFormatException>(() => RoutingDataReader.Read(new MemoryStream(), fileName));
+        var ex = Assert.Throws<DataFileFormatException>(() => RoutingDataReader.Read(new MemoryStream(), fileName));
 
         Assert.Contains("没有数据行", ex.Message, StringComparison.Ordinal);
     }
@@ -356,7 +357,7 @@ public sealed class RoutingDataReaderTests
     [InlineData("\n\n  \n", "h.tsv")]
     public void Read_HeaderOnlyOrBlank_ThrowsNoDataRows(string text, string fileName)
     {
-        var ex = Assert.Throws<RoutingDataFormatException>(() => ReadText(text, fileName, new UTF8Encoding(false)));
+        var ex = Assert.Throws<DataFileFormatException>(() => ReadText(text, fileName, new UTF8Encoding(false)));
 
         Assert.Contains("没有数据行", ex.Message, StringComparison.Ordinal);
     }
@@ -366,7 +367,7 @@ public sealed class RoutingDataReaderTests
     {
         var rows = new List<Dictionary<string, object?>> { new() { ["标题"] = null, ["内容"] = null, ["标签"] = null } };
 
-        var ex = Assert.Throws<RoutingDataFormatException>(() => ReadWorkbook(rows));
+        var ex = Assert.Throws<DataFileFormatException>(() => ReadWorkbook(rows));
 
         Assert.Contains("没有数据行", ex.Message, StringComparison.Ordinal);
     }
@@ -376,7 +377,7 @@ public sealed class RoutingDataReaderTests
     {
         var bytes = Encoding.UTF8.GetBytes("title\tbody\tlabel\n路\0灯\t坏了\t城乡建设\n");
 
-        var ex = Assert.Throws<RoutingDataFormatException>(() => RoutingDataReader.Read(new MemoryStream(bytes), "h.tsv"));
+        var ex = Assert.Throws<DataFileFormatException>(() => RoutingDataReader.Read(new MemoryStream(bytes), "h.tsv"));
 
         Assert.Contains("二进制", ex.Message, StringComparison.Ordinal);
     }
@@ -391,7 +392,7 @@ public sealed class RoutingDataReaderTests
             0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
         ];
 
-        var ex = Assert.Throws<RoutingDataFormatException>(() => RoutingDataReader.Read(new MemoryStream(png), "photo.tsv"));
+        var ex = Assert.Throws<DataFileFormatException>(() => RoutingDataReader.Read(new MemoryStream(png), "photo.tsv"));
 
         Assert.Contains("二进制", ex.Message, StringComparison.Ordinal);
     }
@@ -407,7 +408,7 @@ public sealed class RoutingDataReaderTests
                 bytes[i] = 1;
         }
 
-        var ex = Assert.Throws<RoutingDataFormatException>(() => RoutingDataReader.Read(new MemoryStream(bytes), "noise.csv"));
+        var ex = Assert.Throws<DataFileFormatException>(() => RoutingDataReader.Read(new MemoryStream(bytes), "noise.csv"));
 
         Assert.Contains("二进制", ex.Message, StringComparison.Ordinal);
     }
@@ -417,7 +418,7 @@ public sealed class RoutingDataReaderTests
     {
         var workbook = Workbook([new() { ["标题"] = "甲", ["内容"] = "乙", ["标签"] = "丙" }]);
 
-        var ex = Assert.Throws<RoutingDataFormatException>(() => RoutingDataReader.Read(new MemoryStream(workbook), "export.csv"));
+        var ex = Assert.Throws<DataFileFormatException>(() => RoutingDataReader.Read(new MemoryStream(workbook), "export.csv"));
 
         Assert.Contains(".xlsx", ex.Message, StringComparison.Ordinal);
     }
@@ -427,7 +428,7 @@ public sealed class RoutingDataReaderTests
     {
         var bytes = Encoding.UTF8.GetBytes(SampleTsv);
 
-        var ex = Assert.Throws<RoutingDataFormatException>(() => RoutingDataReader.Read(new MemoryStream(bytes), "h.xlsx"));
+        var ex = Assert.Throws<DataFileFormatException>(() => RoutingDataReader.Read(new MemoryStream(bytes), "h.xlsx"));
 
         Assert.Contains("不是有效的 .xlsx", ex.Message, StringComparison.Ordinal);
     }
@@ -437,7 +438,7 @@ public sealed class RoutingDataReaderTests
     {
         var workbook = Workbook([new() { ["标题"] = "甲", ["内容"] = "乙", ["标签"] = "丙" }]);
 
-        var ex = Assert.Throws<RoutingDataFormatException>(
+        var ex = Assert.Throws<DataFileFormatException>(
             () => RoutingDataReader.Read(new MemoryStream(workbook[..(workbook.Length / 2)]), "h.xlsx"));
 
         Assert.Contains("损坏", ex.Message, StringComparison.Ordinal);
@@ -449,7 +450,7 @@ public sealed class RoutingDataReaderTests
     {
         var bytes = Zip(("readme.txt", "这不是工作簿"));
 
-        var ex = Assert.Throws<RoutingDataFormatException>(() => RoutingDataReader.Read(new MemoryStream(bytes), "h.xlsx"));
+        var ex = Assert.Throws<DataFileFormatException>(() => RoutingDataReader.Read(new MemoryStream(bytes), "h.xlsx"));
 
         Assert.Contains("不是 Excel 工作簿", ex.Message, StringComparison.Ordinal);
     }
@@ -459,7 +460,7 @@ public sealed class RoutingDataReaderTests
     {
         var bytes = Zip(("[Content_Types].xml", "<Types"), ("xl/workbook.xml", "<workbook><sheets><sheet"));
 
-        var ex = Assert.Throws<RoutingDataFormatException>(() => RoutingDataReader.Read(new MemoryStream(bytes), "h.xlsx"));
+        var ex = Assert.Throws<DataFileFormatException>(() => RoutingDataReader.Read(new MemoryStream(bytes), "h.xlsx"));
 
         Assert.Contains("损坏", ex.Message, StringComparison.Ordinal);
     }
@@ -469,7 +470,7 @@ public sealed class RoutingDataReaderTests
     {
         byte[] xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00, 0x00, 0x00];
 
-        var ex = Assert.Throws<RoutingDataFormatException>(() => RoutingDataReader.Read(new MemoryStream(xls), "old.xlsx"));
+        var ex = Assert.Throws<DataFileFormatException>(() => RoutingDataReader.Read(new MemoryStream(xls), "old.xlsx"));
 
         Assert.Contains(".xls", ex.Message, StringComparison.Ordinal);
     }
@@ -477,7 +478,7 @@ public sealed class RoutingDataReaderTests
     [Fact]
     public void Read_MissingLabelColumn_ListsFoundAndNeededColumns()
     {
-        var ex = Assert.Throws<RoutingDataFormatException>(
+        var ex = Assert.Throws<DataFileFormatException>(
             () => ReadText("a\tb\tc\n1\t2\t3\n", "h.tsv", new UTF8Encoding(false)));
 
         Assert.StartsWith("文件缺少“内容”“标签”列。找到的列：a, b, c。需要：标题、内容、标签（或 title, body, label）", ex.Message, StringComparison.Ordinal);
@@ -486,7 +487,7 @@ public sealed class RoutingDataReaderTests
     [Fact]
     public void Read_OnlyLabelMissing_NamesTheLabelColumnAndItsAliases()
     {
-        var ex = Assert.Throws<RoutingDataFormatException>(
+        var ex = Assert.Throws<DataFileFormatException>(
             () => ReadText("标题,内容,时间\n甲,乙,2024\n", "h.csv", new UTF8Encoding(false)));
 
         Assert.StartsWith("文件缺少“标签”列。找到的列：标题, 内容, 时间。", ex.Message, StringComparison.Ordinal);
@@ -496,7 +497,7 @@ public sealed class RoutingDataReaderTests
     [Fact]
     public void Read_XlsxWithWrongColumns_ListsFoundColumns()
     {
-        var ex = Assert.Throws<RoutingDataFormatException>(
+        var ex = Assert.Throws<DataFileFormatException>(
             () => ReadWorkbook([new() { ["编号"] = 1, ["正文"] = "甲" }]));
 
         Assert.StartsWith("文件缺少“标签”列。找到的列：编号, 正文。", ex.Message, StringComparison.Ordinal);
@@ -505,7 +506,7 @@ public sealed class RoutingDataReaderTests
     [Fact]
     public void Read_TabSeparatedFileNamedCsv_SuggestsTsv()
     {
-        var ex = Assert.Throws<RoutingDataFormatException>(() => ReadText(SampleTsv, "h.csv", new UTF8Encoding(false)));
+        var ex = Assert.Throws<DataFileFormatException>(() => ReadText(SampleTsv, "h.csv", new UTF8Encoding(false)));
 
         Assert.Contains("缺少", ex.Message, StringComparison.Ordinal);
         Assert.Contains(".tsv", ex.Message, StringComparison.Ordinal);
@@ -514,7 +515,7 @@ public sealed class RoutingDataReaderTests
     [Fact]
     public void Read_TwoLabelColumns_AsksToKeepOne()
     {
-        var ex = Assert.Throws<RoutingDataFormatException>(
+        var ex = Assert.Throws<DataFileFormatException>(
             () => ReadText("标题\t内容\t一级分类\t承办部门\n甲\t乙\t城乡建设\t住建局\n", "h.tsv", new UTF8Encoding(false)));
 
         Assert.Contains("一级分类", ex.Message, StringComparison.Ordinal);
@@ -526,7 +527,7 @@ public sealed class RoutingDataReaderTests
     {
         var csv = "title,body,label\n甲,乙,丙\n丁,\"没有闭合的引号,城乡建设\n戊,己,庚\n";
 
-        var ex = Assert.Throws<RoutingDataFormatException>(() => ReadText(csv, "h.csv", new UTF8Encoding(false)));
+        var ex = Assert.Throws<DataFileFormatException>(() => ReadText(csv, "h.csv", new UTF8Encoding(false)));
 
         Assert.Contains("第 3 行", ex.Message, StringComparison.Ordinal);
         Assert.Contains("引号", ex.Message, StringComparison.Ordinal);
@@ -537,7 +538,7 @@ public sealed class RoutingDataReaderTests
     {
         var stream = new LengthOnlyStream(RoutingDataReader.MaxFileBytes + 1);
 
-        var ex = Assert.Throws<RoutingDataFormatException>(() => RoutingDataReader.Read(stream, "big.tsv"));
+        var ex = Assert.Throws<DataFileFormatException>(() => RoutingDataReader.Read(stream, "big.tsv"));
 
         Assert.Contains("太大", ex.Message, StringComparison.Ordinal);
         Assert.Contains("50 MB", ex.Message, StringComparison.Ordinal);
@@ -546,9 +547,9 @@ public sealed class RoutingDataReaderTests
     [Fact]
     public async Task Read_NonSeekableStreamOverLimit_ThrowsTooLarge()
     {
-        var ex = Assert.Throws<RoutingDataFormatException>(
+        var ex = Assert.Throws<DataFileFormatException>(
             () => RoutingDataReader.Read(new EndlessStream(), "big.tsv"));
-        var exAsync = await Assert.ThrowsAsync<RoutingDataFormatException>(
+        var exAsync = await Assert.ThrowsAsync<DataFileFormatException>(
             () => RoutingDataReader.ReadAsync(new EndlessStream(), "big.tsv"));
 
         Assert.Contains("太大", ex.Message, StringComparison.Ordinal);
@@ -562,7 +563,7 @@ public sealed class RoutingDataReaderTests
         for (var i = 0; i <= RoutingDataReader.MaxRows; i++)
             text.Append("停车\t车位\t城乡建设\n");
 
-        var ex = Assert.Throws<RoutingDataFormatException>(() => ReadText(text.ToString(), "h.tsv", new UTF8Encoding(false)));
+        var ex = Assert.Throws<DataFileFormatException>(() => ReadText(text.ToString(), "h.tsv", new UTF8Encoding(false)));
 
         Assert.Contains(RoutingDataReader.MaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
     }
@@ -585,7 +586,7 @@ public sealed class RoutingDataReaderTests
     [InlineData("report.xls", "旧版 Excel")]
     public void Read_UnsupportedExtension_ListsSupportedTypes(string fileName, string expected)
     {
-        var ex = Assert.Throws<RoutingDataFormatException>(
+        var ex = Assert.Throws<DataFileFormatException>(
             () => RoutingDataReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(SampleTsv)), fileName));
 
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
@@ -598,7 +599,7 @@ public sealed class RoutingDataReaderTests
     {
         byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("title\tbody\tlabel\n"), .. Gbk.GetBytes("公交\t班次太少\t交通运输\n")];
 
-        var ex = Assert.Throws<RoutingDataFormatException>(() => RoutingDataReader.Read(new MemoryStream(bytes), "h.tsv"));
+        var ex = Assert.Throws<DataFileFormatException>(() => RoutingDataReader.Read(new MemoryStream(bytes), "h.tsv"));
 
         Assert.Contains("UTF-8", ex.Message, StringComparison.Ordinal);
     }

@@ -2,15 +2,15 @@ using System.Globalization;
 using System.IO.Compression;
 using MiniExcelLibs;
 
-namespace Portal.Moderation.Routing.Import;
+namespace Portal.Moderation.DataFiles;
 
 /// <summary>Reads the rows of the first worksheet of an .xlsx workbook (through MiniExcel) as text fields.</summary>
 internal static class XlsxRows
 {
     /// <summary>Decompressed size above which a workbook is refused (a 50 MB limit on the file could otherwise hide gigabytes of XML).</summary>
-    internal const long MaxUncompressedBytes = 20 * RoutingDataReader.MaxFileBytes;
+    internal const long MaxUncompressedBytes = 20 * TabularFileReader.MaxFileBytes;
 
-    public static void Read(MemoryStream workbook, RoutingTableBuilder builder)
+    public static void Read(MemoryStream workbook, Action<int, IReadOnlyList<string?>> addRow)
     {
         CheckPackage(workbook);
         workbook.Position = 0;
@@ -30,14 +30,14 @@ internal static class XlsxRows
                     row = rows.Current as IDictionary<string, object?>
                         ?? throw new InvalidDataException("MiniExcel returned a row that is not a dictionary.");
                 }
-                catch (Exception ex) when (ex is not (OutOfMemoryException or RoutingDataFormatException))
+                catch (Exception ex) when (ex is not (OutOfMemoryException or DataFileFormatException))
                 {
                     throw Corrupt(ex);
                 }
 
                 // MiniExcel returns every row from the first one, empty rows included, so the count is the worksheet row.
                 rowNumber++;
-                builder.Add(rowNumber, ToFields(row));
+                addRow(rowNumber, ToFields(row));
             }
         }
         finally
@@ -62,20 +62,20 @@ internal static class XlsxRows
         if (TextDecoding.IsOfficeCompoundFile(head))
             throw TextDecoding.OfficeCompoundFile();
         if (!head.StartsWith("PK"u8))
-            throw new RoutingDataFormatException("文件不是有效的 .xlsx 工作簿（不是 zip 格式），可能是改了扩展名的其他文件。请在 Excel 中另存为 .xlsx 后再导入。");
+            throw new DataFileFormatException("文件不是有效的 .xlsx 工作簿（不是 zip 格式），可能是改了扩展名的其他文件。请在 Excel 中另存为 .xlsx 后再导入。");
 
         try
         {
             using var zip = new ZipArchive(workbook, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.GetEntry("xl/workbook.xml") is null)
-                throw new RoutingDataFormatException("文件是 zip 压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）。请在 Excel 中另存为 .xlsx 后再导入。");
+                throw new DataFileFormatException("文件是 zip 压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）。请在 Excel 中另存为 .xlsx 后再导入。");
 
             long total = 0;
             foreach (var entry in zip.Entries)
                 total += entry.Length;
             if (total > MaxUncompressedBytes)
             {
-                throw new RoutingDataFormatException(
+                throw new DataFileFormatException(
                     $"工作簿解压后超过 {MaxUncompressedBytes / 1024 / 1024} MB 的上限。请只保留需要的工作表和列，或另存为 CSV 后再导入。");
             }
         }
@@ -85,7 +85,7 @@ internal static class XlsxRows
         }
     }
 
-    private static RoutingDataFormatException Corrupt(Exception inner) =>
+    private static DataFileFormatException Corrupt(Exception inner) =>
         new("无法读取 Excel 工作簿，文件可能已损坏或不完整。请在 Excel 中打开并重新另存为 .xlsx 后再导入。", inner);
 
     private static List<string?> ToFields(IDictionary<string, object?> row)

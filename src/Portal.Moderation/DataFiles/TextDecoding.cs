@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 
-namespace Portal.Moderation.Routing.Import;
+namespace Portal.Moderation.DataFiles;
 
 /// <summary>The text of a file and the name of the encoding it was read with.</summary>
 internal readonly record struct DecodedText(string Text, string EncodingName);
@@ -35,7 +35,7 @@ internal static class TextDecoding
     {
         if (bytes.StartsWith("PK\u0003\u0004"u8))
         {
-            throw new RoutingDataFormatException(
+            throw new DataFileFormatException(
                 "文件内容是 zip 压缩包（Excel .xlsx 工作簿也是这种格式），不是文本文件。如果这是 Excel 工作簿，请使用 .xlsx 扩展名。");
         }
 
@@ -47,7 +47,7 @@ internal static class TextDecoding
     internal static bool IsOfficeCompoundFile(ReadOnlySpan<byte> bytes) =>
         bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
 
-    internal static RoutingDataFormatException OfficeCompoundFile() =>
+    internal static DataFileFormatException OfficeCompoundFile() =>
         new("文件是旧版 Excel（.xls）或加密的 Office 文件，无法直接读取。请在 Excel 中另存为未加密的 .xlsx，或“CSV UTF-8（逗号分隔）”后再导入。");
 
     private static DecodedText DecodeText(ReadOnlySpan<byte> bytes)
@@ -84,7 +84,7 @@ internal static class TextDecoding
         }
         catch (DecoderFallbackException ex)
         {
-            throw new RoutingDataFormatException(
+            throw new DataFileFormatException(
                 $"文件开头标明是 {name} 编码，但内容中有不符合 {name} 的字节，文件可能已损坏或由几种编码拼接而成。请重新导出后再导入。", ex);
         }
     }
@@ -107,7 +107,7 @@ internal static class TextDecoding
 
         if (text.Contains('\0', StringComparison.Ordinal) || suspicious > Math.Max(8, sample.Length / 20))
         {
-            throw new RoutingDataFormatException(
+            throw new DataFileFormatException(
                 "文件看起来是二进制文件（例如图片、压缩包或不带 BOM 的 UTF-16 文本），不是制表符或逗号分隔的文本。"
                 + "请从 Excel 另存为“CSV UTF-8（逗号分隔）”、“Unicode 文本”或 .xlsx 后再导入。");
         }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Portal.Moderation.Routing.Import;
+namespace Portal.Moderation.DataFiles;
 
 /// <summary>One record of delimited text and the 1-based line on which it starts.</summary>
 internal readonly record struct DelimitedRecord(int LineNumber, IReadOnlyList<string?> Fields);
@@ -80,7 +80,7 @@ internal static class DelimitedText
             pos++;
         }
 
-        throw new RoutingDataFormatException(
+        throw new DataFileFormatException(
             $"第 {recordLine} 行有一个双引号没有闭合，从那里到文件末尾都会被当作同一个字段。请检查该行的引号（字段中的双引号要写成两个 \"\"）。");
     }
 
