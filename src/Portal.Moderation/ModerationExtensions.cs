@@ -49,6 +49,9 @@ public static class ModerationExtensions
         builder.Services.AddScoped<ReceptionBookingService>();
         builder.Services.AddScoped<ReceptionAdminService>();
         builder.Services.AddScoped<ReceptionCalendar>();
+        builder.Services.AddScoped<ReceptionDirectoryService>();
+        builder.Services.AddScoped<InterviewRecordService>();
+        builder.Services.AddScoped<ReceptionFrequencyService>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<ReceptionDemoSeeder>();
         return builder;
