@@ -54,6 +54,7 @@ public static class ModerationExtensions
         builder.Services.AddScoped<ReceptionFrequencyService>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<ReceptionDemoSeeder>();
+        builder.Services.AddScoped<ReceptionRecordsDemoSeeder>();
         return builder;
     }
 }
