@@ -124,7 +124,9 @@ public sealed partial class ReceptionRecordsDemoSeeder(
             var at = session.EndsAt.AddMinutes(20);
             foreach (var a in appointments.Where(a => a.SessionId == session.Id))
             {
-                var (issue, instruction, _, _) = Issues[n++ % Issues.Length];
+                // The conversation is about what the resident booked for (the demo bookings' topics match an issue).
+                var (issue, instruction, _, _) = Issues.FirstOrDefault(x => SharesKeyword(x.Issue, a.Topic)) is { Issue: not null } match ? match : Issues[n % Issues.Length];
+                n++;
                 records.Add(InterviewRecord.Create(session, a, a.ResidentName, a.Phone, issue, instruction, moderator, at));
             }
 
@@ -140,6 +142,9 @@ public sealed partial class ReceptionRecordsDemoSeeder(
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return records;
     }
+
+    private static bool SharesKeyword(string issue, string topic) =>
+        Enumerable.Range(0, Math.Max(0, topic.Length - 3)).Any(i => issue.Contains(topic.Substring(i, 4), StringComparison.Ordinal));
 
     /// <summary>
     /// Two of every three records become opinions (channel 接待日接谈, the host as case owner), the older ones further

@@ -58,6 +58,43 @@ public sealed partial class ReceptionBookingBrowserTests(BrowserFixture browser)
         Assert.True(await page.Locator("table.calendar-grid a.calendar-session").CountAsync() > 0);
     }
 
+    [Fact]
+    public async Task Moderator_RecordsAConversation_AndRegistersItAsAnOpinion_ThatTheResidentTracks()
+    {
+        var heldId = (await browser.App.WithAsync<Portal.Moderation.Receptions.ReceptionQueries, IReadOnlyList<Portal.Moderation.Receptions.SessionListItem>>(
+            q => q.AllFromAsync(DateTime.UtcNow.AddDays(-60)))).Last(s => s.Status == Portal.Data.Receptions.ReceptionSessionStatus.Held).Id;
+        var staff = await browser.NewPageAsync();
+        await staff.GotoAsync("/account/login");
+        await staff.FillAsync("#username", "moderator");
+        await staff.FillAsync("#password", Portal.Moderation.Seeding.DemoDataSeeder.DemoPassword);
+        await staff.ClickAsync("button[type=submit]");
+        await staff.WaitForURLAsync(new Regex("/staff"));
+
+        await staff.GotoAsync($"/staff/receptions/sessions/{heldId}");
+        await staff.Locator("[data-interactive=true]").WaitForAsync(); // clicks on the prerendered page are lost
+        var form = staff.Locator("[data-testid=interview-form]");
+        await form.GetByLabel("来访人姓名").FillAsync("曹淑芬");
+        await form.GetByLabel("联系电话").FillAsync("13500003579");
+        await form.GetByLabel("反映的问题").FillAsync("小区门口公交站撤了以后，老人去医院要走两公里。");
+        await form.GetByLabel("领导批示").FillAsync("请交通局研究恢复站点或调整线路，两周内答复。");
+        await form.GetByRole(AriaRole.Button, new() { Name = "保存接谈记录" }).ClickAsync();
+        var row = staff.Locator("[data-testid=interview-records] tr").Filter(new() { HasText = "曹淑芬" });
+        await row.GetByRole(AriaRole.Button, new() { Name = "登记为意见" }).ClickAsync();
+        await staff.Locator("[data-testid=interview-opinion-form]").GetByRole(AriaRole.Button, new() { Name = "登记为意见" }).ClickAsync();
+        var receipt = staff.Locator("[data-testid=interview-receipt] b");
+        await receipt.WaitForAsync();
+        var code = (await receipt.TextContentAsync())!.Trim();
+        Assert.Matches(CodePattern(), code);
+        Assert.Equal(code, (await row.Locator("[data-testid=record-opinion-code]").TextContentAsync())!.Trim());
+        await staff.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "reception-3-interview-record.png"), FullPage = true });
+
+        var resident = await browser.NewPageAsync(javaScript: false);
+        await resident.GotoAsync("/track");
+        await resident.FillAsync("#code", code);
+        await resident.ClickAsync("form:has(#code) button[type=submit]");
+        await resident.GetByText("小区门口公交站撤了以后").First.WaitForAsync();
+    }
+
     private static int PlacesLeft(string? tag) => int.Parse(PlacesPattern().Match(tag ?? "").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^[0-9A-Z]{5}-[0-9A-Z]{5}$")]
