@@ -46,6 +46,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Appointment> Appointments => Set<Appointment>();
 
+    public DbSet<InterviewRecord> InterviewRecords => Set<InterviewRecord>();
+
+    public DbSet<HouseholdVisit> HouseholdVisits => Set<HouseholdVisit>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAppendOnlyHistory();
@@ -85,6 +89,15 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException("The pledge history is append-only: a PledgeEvent cannot be changed or deleted.");
+        }
+
+        // 接谈记录 belong to the audit trail: only the link to the opinion made from them may be set later.
+        foreach (var entry in ChangeTracker.Entries<InterviewRecord>())
+        {
+            if (entry.State == EntityState.Deleted
+                || (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified
+                    && p.Metadata.Name is not (nameof(InterviewRecord.OpinionId) or nameof(InterviewRecord.OpinionLinkedAt)))))
+                throw new InvalidOperationException("Interview records are append-only: only the linked opinion may be set.");
         }
     }
 

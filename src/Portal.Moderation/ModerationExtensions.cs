@@ -53,8 +53,12 @@ public static class ModerationExtensions
         builder.Services.AddScoped<ReceptionBookingService>();
         builder.Services.AddScoped<ReceptionAdminService>();
         builder.Services.AddScoped<ReceptionCalendar>();
+        builder.Services.AddScoped<ReceptionDirectoryService>();
+        builder.Services.AddScoped<InterviewRecordService>();
+        builder.Services.AddScoped<ReceptionFrequencyService>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<ReceptionDemoSeeder>();
+        builder.Services.AddScoped<ReceptionRecordsDemoSeeder>();
         return builder;
     }
 }

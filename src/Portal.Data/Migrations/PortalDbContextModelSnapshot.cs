@@ -810,6 +810,118 @@ namespace Portal.Data.Migrations
                     b.ToTable("DeputyStudios");
                 });
 
+            modelBuilder.Entity("Portal.Data.Receptions.HouseholdVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Household")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostId", "VisitedOn");
+
+                    b.ToTable("HouseholdVisits");
+                });
+
+            modelBuilder.Entity("Portal.Data.Receptions.InterviewRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AppointmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instruction")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OpinionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OpinionLinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpinionSubmissionKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisitorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique()
+                        .HasFilter("\"AppointmentId\" IS NOT NULL");
+
+                    b.HasIndex("OpinionId")
+                        .IsUnique()
+                        .HasFilter("\"OpinionId\" IS NOT NULL");
+
+                    b.HasIndex("OpinionSubmissionKey")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("InterviewRecords");
+                });
+
             modelBuilder.Entity("Portal.Data.Receptions.ReceptionHost", b =>
                 {
                     b.Property<int>("Id")
@@ -833,6 +945,9 @@ namespace Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RequiredReceptionsPerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequiredVisitsPerYear")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Responsibilities")
@@ -886,6 +1001,10 @@ namespace Portal.Data.Migrations
 
                     b.Property<int>("Method")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShortNoticeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
@@ -1232,6 +1351,38 @@ namespace Portal.Data.Migrations
 
             modelBuilder.Entity("Portal.Data.Receptions.Appointment", b =>
                 {
+                    b.HasOne("Portal.Data.Receptions.ReceptionSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Portal.Data.Receptions.HouseholdVisit", b =>
+                {
+                    b.HasOne("Portal.Data.Receptions.ReceptionHost", "Host")
+                        .WithMany()
+                        .HasForeignKey("HostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Host");
+                });
+
+            modelBuilder.Entity("Portal.Data.Receptions.InterviewRecord", b =>
+                {
+                    b.HasOne("Portal.Data.Receptions.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Data.Opinions.Opinion", null)
+                        .WithMany()
+                        .HasForeignKey("OpinionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Data.Receptions.ReceptionSession", "Session")
                         .WithMany()
                         .HasForeignKey("SessionId")

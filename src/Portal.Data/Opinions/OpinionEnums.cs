@@ -17,6 +17,7 @@ public enum OpinionChannel
     Hotline = 2,      // 热线电话
     Letter = 3,       // 来信 / 征求意见卡
     Visit = 4,        // 来访
+    Reception = 5,    // 接待日接谈 (registered from an interview record)
 }
 
 /// <summary>The states of DOMAIN.md. Values are stored: never reorder or renumber.</summary>

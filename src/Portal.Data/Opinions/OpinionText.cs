@@ -32,6 +32,7 @@ public static class OpinionText
         OpinionChannel.Hotline => "热线电话",
         OpinionChannel.Letter => "来信/征求意见卡",
         OpinionChannel.Visit => "来访",
+        OpinionChannel.Reception => "接待日接谈",
         _ => channel.ToString(),
     };
 

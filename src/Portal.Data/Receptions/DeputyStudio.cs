@@ -25,8 +25,18 @@ public sealed class DeputyStudio
 
     public static DeputyStudio Create(string name, string address, string? phone, string receptionDays)
     {
+        var studio = new DeputyStudio();
+        studio.Update(name, address, phone, receptionDays);
+        return studio;
+    }
+
+    public void Update(string name, string address, string? phone, string receptionDays)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(address);
-        return new DeputyStudio { Name = name, Address = address, Phone = phone, ReceptionDays = receptionDays ?? "" };
+        Name = name;
+        Address = address;
+        Phone = string.IsNullOrWhiteSpace(phone) ? null : phone;
+        ReceptionDays = receptionDays ?? "";
     }
 }

@@ -26,22 +26,37 @@ public sealed class ReceptionHost
     /// <summary>How many receptions a year the local measures require of this host (e.g. 2 for a deputy).</summary>
     public int RequiredReceptionsPerYear { get; private set; }
 
+    /// <summary>How many households a year this host must visit (入户走访; e.g. 10 for a deputy, 0 when not required).</summary>
+    public int RequiredVisitsPerYear { get; private set; }
+
     public bool IsActive { get; private set; } = true;
 
-    public static ReceptionHost Create(string name, string post, string responsibilities, ReceptionHostKind kind, int requiredReceptionsPerYear)
+    public const int MaxPerYear = 366;
+
+    public static ReceptionHost Create(
+        string name, string post, string responsibilities, ReceptionHostKind kind, int requiredReceptionsPerYear, int requiredVisitsPerYear = 0)
+    {
+        var host = new ReceptionHost();
+        host.Update(name, post, responsibilities, kind, requiredReceptionsPerYear, requiredVisitsPerYear);
+        return host;
+    }
+
+    /// <summary>Changes what is announced about the host and their yearly targets (past sessions keep pointing to the host).</summary>
+    public void Update(string name, string post, string responsibilities, ReceptionHostKind kind, int requiredReceptionsPerYear, int requiredVisitsPerYear)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(post);
         if (!Enum.IsDefined(kind))
             throw new ArgumentOutOfRangeException(nameof(kind));
         ArgumentOutOfRangeException.ThrowIfNegative(requiredReceptionsPerYear);
-        return new ReceptionHost
-        {
-            Name = name,
-            Post = post,
-            Responsibilities = responsibilities ?? "",
-            Kind = kind,
-            RequiredReceptionsPerYear = requiredReceptionsPerYear,
-        };
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(requiredReceptionsPerYear, MaxPerYear);
+        ArgumentOutOfRangeException.ThrowIfNegative(requiredVisitsPerYear);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(requiredVisitsPerYear, MaxPerYear);
+        Name = name;
+        Post = post;
+        Responsibilities = responsibilities ?? "";
+        Kind = kind;
+        RequiredReceptionsPerYear = requiredReceptionsPerYear;
+        RequiredVisitsPerYear = requiredVisitsPerYear;
     }
 }

@@ -48,6 +48,12 @@ public sealed class ReceptionSession
 
     public string? CancellationReason { get; private set; }
 
+    /// <summary>
+    /// Why the session was published later than the announcement rule asks (an emergency); null when it was
+    /// announced in time. Shown with the session, so the exception stays visible.
+    /// </summary>
+    public string? ShortNoticeReason { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime? CancelledAt { get; private set; }
@@ -59,7 +65,7 @@ public sealed class ReceptionSession
 
     public static ReceptionSession Schedule(
         ReceptionHost host, DateTime startsAtUtc, DateTime endsAtUtc, DeputyStudio? studio, string? address,
-        ReceptionMethod method, string? focus, int capacity, DateTime nowUtc)
+        ReceptionMethod method, string? focus, int capacity, DateTime nowUtc, string? shortNoticeReason = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         if (endsAtUtc <= startsAtUtc)
@@ -82,6 +88,7 @@ public sealed class ReceptionSession
             Method = method,
             Focus = string.IsNullOrWhiteSpace(focus) ? null : focus,
             Capacity = capacity,
+            ShortNoticeReason = string.IsNullOrWhiteSpace(shortNoticeReason) ? null : shortNoticeReason,
             Status = ReceptionSessionStatus.Scheduled,
             CreatedAt = nowUtc,
             Version = 1,

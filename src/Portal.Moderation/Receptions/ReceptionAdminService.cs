@@ -1,55 +1,42 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Receptions;
 using Portal.Moderation.Opinions;
 using Portal.Moderation.Staff;
+using static Portal.Moderation.Receptions.ReceptionInput;
 
 namespace Portal.Moderation.Receptions;
 
-/// <summary>Staff steps on receptions (moderators and admins): hosts, studios, sessions, and the bookings of a session.</summary>
+/// <summary>
+/// Staff steps on reception sessions (moderators and admins): scheduling with the announcement rule
+/// (<see cref="ReceptionOptions.PublishDaysAhead"/>), cancelling with a public reason, marking held, and the
+/// bookings of a session. Hosts and studios are kept by <see cref="ReceptionDirectoryService"/>.
+/// </summary>
 public sealed partial class ReceptionAdminService(
     IDbContextFactory<PortalDbContext> dbFactory,
     DeadlinePolicy time,
     TimeProvider clock,
+    IOptions<ReceptionOptions> options,
     ILogger<ReceptionAdminService> logger)
 {
-    public async Task<int> CreateHostAsync(string? name, string? post, string? responsibilities, ReceptionHostKind kind, int requiredPerYear, StaffActor actor, CancellationToken ct = default)
-    {
-        Authorize(actor);
-        var host = ReceptionHost.Create(
-            Required(name, "姓名", ReceptionHost.MaxNameLength), Required(post, "职务", ReceptionHost.MaxPostLength),
-            Optional(responsibilities, "分管工作", ReceptionHost.MaxResponsibilitiesLength) ?? "", kind, Math.Max(0, requiredPerYear));
-        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        db.ReceptionHosts.Add(host);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return host.Id;
-    }
-
-    public async Task<int> CreateStudioAsync(string? name, string? address, string? phone, string? receptionDays, StaffActor actor, CancellationToken ct = default)
-    {
-        Authorize(actor);
-        var studio = DeputyStudio.Create(
-            Required(name, "工作室名称", DeputyStudio.MaxNameLength), Required(address, "地址", DeputyStudio.MaxAddressLength),
-            Optional(phone, "电话", DeputyStudio.MaxPhoneLength), Optional(receptionDays, "固定接待日", DeputyStudio.MaxReceptionDaysLength) ?? "");
-        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        db.DeputyStudios.Add(studio);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return studio.Id;
-    }
-
-    /// <summary>Schedules a session; <paramref name="startsLocal"/> and <paramref name="endsLocal"/> are the portal's local wall-clock times.</summary>
+    /// <summary>
+    /// Schedules (and so publishes) a session; <paramref name="startsLocal"/> and <paramref name="endsLocal"/> are the
+    /// portal's local wall-clock times. A session starting sooner than <see cref="ReceptionOptions.PublishDaysAhead"/>
+    /// days from now is refused unless <paramref name="shortNoticeReason"/> gives the emergency, which is stored and shown.
+    /// </summary>
     /// <exception cref="Portal.Data.Receptions.ReceptionStateException">The session is not consistent (Chinese message).</exception>
     public async Task<int> CreateSessionAsync(
         int hostId, DateTime startsLocal, DateTime endsLocal, int? studioId, string? address, ReceptionMethod method, string? focus, int capacity,
-        StaffActor actor, CancellationToken ct = default)
+        StaffActor actor, string? shortNoticeReason = null, CancellationToken ct = default)
     {
         Authorize(actor);
         var now = clock.GetUtcNow().UtcDateTime;
         var startsUtc = time.ToUtc(startsLocal);
         if (startsUtc <= now)
             throw new ReceptionStateException("开始时间必须在当前时间之后。");
+        var reason = ShortNotice(startsUtc, now, Optional(shortNoticeReason, "临时安排的原因", ReceptionSession.MaxReasonLength));
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var host = await db.ReceptionHosts.SingleOrDefaultAsync(h => h.Id == hostId, ct).ConfigureAwait(false)
             ?? throw new ReceptionStateException("请选择接访人。");
@@ -57,7 +44,7 @@ public sealed partial class ReceptionAdminService(
             ? await db.DeputyStudios.SingleOrDefaultAsync(s => s.Id == id, ct).ConfigureAwait(false) ?? throw new ReceptionStateException("未找到该党代表工作室。")
             : null;
         var session = ReceptionSession.Schedule(host, startsUtc, time.ToUtc(endsLocal), studio,
-            Optional(address, "地点", ReceptionSession.MaxAddressLength), method, Optional(focus, "重点议题", ReceptionSession.MaxFocusLength), capacity, now);
+            Optional(address, "地点", ReceptionSession.MaxAddressLength), method, Optional(focus, "重点议题", ReceptionSession.MaxFocusLength), capacity, now, reason);
         db.ReceptionSessions.Add(session);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         LogScheduled(logger, session.Id, hostId);
@@ -99,21 +86,22 @@ public sealed partial class ReceptionAdminService(
         LogChanged(logger, sessionId, session.Status, actor.UserId);
     }
 
-    private static void Authorize(StaffActor actor)
+    /// <summary>The earliest local start a session may be given now without an emergency reason.</summary>
+    public DateTime EarliestRegularStartLocal() =>
+        time.ToLocal(clock.GetUtcNow().UtcDateTime.AddDays(options.Value.PublishDaysAhead));
+
+    /// <summary>Null when announced in time; the reason when it is a short-notice session; refused without a reason.</summary>
+    private string? ShortNotice(DateTime startsUtc, DateTime nowUtc, string? reason)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.CanModerate)
-            throw new WorkflowAccessDeniedException("只有审核员或管理员可以管理接待日。");
+        var days = options.Value.PublishDaysAhead;
+        if (startsUtc >= nowUtc.AddDays(days))
+            return null;
+        return reason ?? throw new ReceptionStateException(
+            $"接访安排应至少提前 {days} 天向社会公布，本场最早可安排在 {time.ToLocal(nowUtc.AddDays(days)):yyyy年M月d日 HH:mm} 以后。"
+            + "如确因紧急情况需要临时安排，请填写临时安排的原因（将与接访安排一并公开）。");
     }
 
-    private static string Required(string? value, string field, int maxLength) =>
-        Optional(value, field, maxLength) ?? throw new ValidationException($"请填写{field}。");
-
-    private static string? Optional(string? value, string field, int maxLength)
-    {
-        var clean = TextInput.Clean(value, multiline: false);
-        return clean is { Length: var n } && n > maxLength ? throw new ValidationException($"{field}不能超过 {maxLength} 个字。") : clean;
-    }
+    private static void Authorize(StaffActor actor) => RequireManager(actor);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reception session {SessionId} scheduled for host {HostId}")]
     private static partial void LogScheduled(ILogger logger, int sessionId, int hostId);

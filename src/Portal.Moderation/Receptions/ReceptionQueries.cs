@@ -39,6 +39,18 @@ public sealed class ReceptionQueries(
         return await ListAsync(s => s.StartsAt >= from && (hostId == null || s.HostId == hostId) && (studioId == null || s.StudioId == studioId), ct).ConfigureAwait(false);
     }
 
+    /// <summary>The calendar grid of a local month with every session starting in it, whatever its status.</summary>
+    public async Task<MonthGrid> MonthAsync(int year, int month, CancellationToken ct = default)
+    {
+        var first = new DateTime(year, month, 1);
+        var (fromUtc, toUtc) = (time.ToUtc(first), time.ToUtc(first.AddMonths(1)));
+        var sessions = await ListAsync(s => s.StartsAt >= fromUtc && s.StartsAt < toUtc, ct).ConfigureAwait(false);
+        return MonthGrid.Build(year, month, sessions, DateOnly.FromDateTime(time.ToLocal(clock.GetUtcNow().UtcDateTime)));
+    }
+
+    /// <summary>The portal's local date today.</summary>
+    public DateOnly Today() => DateOnly.FromDateTime(time.ToLocal(clock.GetUtcNow().UtcDateTime));
+
     /// <summary>Every session from <paramref name="fromUtc"/> on (staff workspace).</summary>
     public Task<IReadOnlyList<SessionListItem>> AllFromAsync(DateTime fromUtc, CancellationToken ct = default) =>
         ListAsync(s => s.StartsAt >= fromUtc, ct);
@@ -56,7 +68,7 @@ public sealed class ReceptionQueries(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         return await db.ReceptionHosts.AsNoTracking().Where(h => h.IsActive).OrderBy(h => h.Kind).ThenBy(h => h.Id)
-            .Select(h => new HostView(h.Id, h.Name, h.Post, h.Responsibilities, h.Kind, h.RequiredReceptionsPerYear))
+            .Select(h => new HostView(h.Id, h.Name, h.Post, h.Responsibilities, h.Kind, h.RequiredReceptionsPerYear, h.RequiredVisitsPerYear))
             .ToListAsync(ct).ConfigureAwait(false);
     }
 
@@ -76,7 +88,7 @@ public sealed class ReceptionQueries(
             {
                 s.Id, s.HostId, HostName = s.Host!.Name, HostPost = s.Host.Post, HostResponsibilities = s.Host.Responsibilities, HostKind = s.Host.Kind,
                 s.StartsAt, s.EndsAt, s.StudioId, StudioName = s.Studio == null ? null : s.Studio.Name, StudioAddress = s.Studio == null ? null : s.Studio.Address,
-                s.Address, s.Method, s.Focus, s.Capacity, s.BookedCount, s.Status, s.CancellationReason, s.Version,
+                s.Address, s.Method, s.Focus, s.Capacity, s.BookedCount, s.Status, s.CancellationReason, s.Version, s.ShortNoticeReason,
             })
             .ToListAsync(ct).ConfigureAwait(false);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -89,7 +101,7 @@ public sealed class ReceptionQueries(
                 r.Id, r.HostId, r.HostName, r.HostPost, r.HostResponsibilities, r.HostKind, r.StartsAt, r.EndsAt,
                 time.ToLocal(r.StartsAt), time.ToLocal(r.EndsAt), r.StudioId, r.StudioName, place, r.Method, r.Focus,
                 r.Capacity, r.BookedCount, r.Status, r.CancellationReason, time.ToLocal(closes),
-                r.Status == ReceptionSessionStatus.Scheduled && now < closes && r.BookedCount < r.Capacity, r.Version);
+                r.Status == ReceptionSessionStatus.Scheduled && now < closes && r.BookedCount < r.Capacity, r.Version, r.ShortNoticeReason);
         })];
     }
 }

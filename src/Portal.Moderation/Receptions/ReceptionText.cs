@@ -30,6 +30,15 @@ public static class ReceptionText
         _ => kind.ToString(),
     };
 
+    public static string Frequency(FrequencyStatus status) => status switch
+    {
+        FrequencyStatus.Met => "已达标",
+        FrequencyStatus.OnTrack => "进度正常",
+        FrequencyStatus.Behind => "进度滞后",
+        FrequencyStatus.Unmet => "未达标",
+        _ => status.ToString(),
+    };
+
     /// <summary>Keeps digits and a leading "+", dropping spaces, dashes and full-width forms; null when it cannot be a phone number.</summary>
     public static string? NormalizePhone(string? input)
     {

@@ -25,7 +25,8 @@ public sealed record SessionListItem(
     string? CancellationReason,
     DateTime BookingClosesLocal,
     bool BookingOpen,
-    int Version)
+    int Version,
+    string? ShortNoticeReason = null)
 {
     public int PlacesLeft => Math.Max(0, Capacity - Booked);
 }
@@ -36,7 +37,7 @@ public sealed record SessionMonth(int Year, int Month, IReadOnlyList<SessionList
     public string Title => $"{Year} 年 {Month} 月";
 }
 
-public sealed record HostView(int Id, string Name, string Post, string Responsibilities, ReceptionHostKind Kind, int RequiredReceptionsPerYear);
+public sealed record HostView(int Id, string Name, string Post, string Responsibilities, ReceptionHostKind Kind, int RequiredReceptionsPerYear, int RequiredVisitsPerYear = 0);
 
 public sealed record StudioView(int Id, string Name, string Address, string? Phone, string ReceptionDays);
 

@@ -44,8 +44,8 @@ public sealed partial class ReceptionDemoSeeder(
         };
         var deputies = new[]
         {
-            ReceptionHost.Create("黄秀珍", "县党代表、东关社区党委书记", "社区治理、养老服务", ReceptionHostKind.Deputy, 2),
-            ReceptionHost.Create("王德胜", "县党代表、柳树湾村党支部书记", "农村道路、种养殖技术", ReceptionHostKind.Deputy, 2),
+            ReceptionHost.Create("黄秀珍", "县党代表、东关社区党委书记", "社区治理、养老服务", ReceptionHostKind.Deputy, 2, 10),
+            ReceptionHost.Create("王德胜", "县党代表、柳树湾村党支部书记", "农村道路、种养殖技术", ReceptionHostKind.Deputy, 2, 10),
         };
         var studios = new[]
         {

@@ -210,7 +210,7 @@ public sealed class ReceptionBookingTests
     {
         await using var h = await ReceptionHarness.CreateAsync();
         var host = await h.HostAsync();
-        var other = await h.Admin.CreateHostAsync("林海燕", "副县长", "教育", ReceptionHostKind.Leader, 12, ReceptionHarness.Moderator);
+        var other = await h.HostAsync("林海燕", "副县长", ReceptionHostKind.Leader, 12);
         await h.SessionAsync(daysAhead: 5, hostId: host);   // March
         await h.SessionAsync(daysAhead: 35, hostId: host);  // April
         await h.SessionAsync(daysAhead: 6, hostId: other);

@@ -44,7 +44,7 @@ public sealed class ReceptionCalendarTests
     {
         await using var h = await ReceptionHarness.CreateAsync();
         var host = await h.HostAsync();
-        var other = await h.Admin.CreateHostAsync("黄秀珍", "县党代表", "社区治理", ReceptionHostKind.Deputy, 2, ReceptionHarness.Moderator);
+        var other = await h.HostAsync("黄秀珍", "县党代表", ReceptionHostKind.Deputy, 2);
         await h.SessionAsync(hostId: host);
         var theirs = await h.SessionAsync(hostId: other);
 
