@@ -122,6 +122,22 @@ public sealed class PledgeQueries(IDbContextFactory<PortalDbContext> dbFactory, 
             p.FulfilmentNote, p.Grade, p.LeaderComment, Timeline(p), distribution, p.Score, closed);
     }
 
+    /// <summary>
+    /// The printable 公示 board of one unit: its public pledges of a year (all years when null), by owner and due
+    /// day, with each pledge's status and grade.
+    /// </summary>
+    public async Task<IReadOnlyList<PledgeBoardItem>> GetBoardAsync(string branch, int? year, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(branch);
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var query = db.Pledges.AsNoTracking().Where(p => p.Branch == branch && PublicStatuses.Contains(p.Status));
+        if (year is { } y)
+            query = query.Where(p => p.Year == y);
+        return await query.OrderByDescending(p => p.Year).ThenBy(p => p.OwnerName).ThenBy(p => p.DueDate).ThenBy(p => p.Id)
+            .Select(p => new PledgeBoardItem(p.Id, p.OwnerName, p.Kind, p.Year, p.Title, p.Content, p.Area, p.DueDate, p.Status, p.Grade))
+            .ToListAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>Whether the device with this token has already rated the pledge.</summary>
     public async Task<bool> HasRatedAsync(int id, string? deviceToken, CancellationToken ct = default)
     {

@@ -73,3 +73,7 @@ public sealed record PledgeDetail(
 
 /// <summary>The choices of the public filters: branches and years that have public pledges.</summary>
 public sealed record PledgeFilterOptions(IReadOnlyList<string> Branches, IReadOnlyList<int> Years);
+
+/// <summary>One line of the printable 公示 board of a unit.</summary>
+public sealed record PledgeBoardItem(
+    int Id, string OwnerName, PledgeKind Kind, int Year, string Title, string Content, string? Area, DateOnly DueDate, PledgeStatus Status, PledgeGrade? Grade);
