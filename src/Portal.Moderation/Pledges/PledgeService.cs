@@ -33,8 +33,8 @@ public sealed partial class PledgeService(
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var membership = await PartyMembership.OfAsync(db, actor.UserId, ct).ConfigureAwait(false);
         PledgeAccess.RequireCreate(actor, membership, null);
-        // A secretary who is not also a moderator always creates for their own branch.
-        if (!actor.CanModerate)
+        // A secretary's form has no branch field: an empty branch means their own.
+        if (!actor.CanModerate && string.IsNullOrWhiteSpace(input.Branch))
             input.Branch = membership.Branch;
         input.Clean();
         Validator.ValidateObject(input, new ValidationContext(input), validateAllProperties: true);
