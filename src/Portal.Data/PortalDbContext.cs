@@ -32,6 +32,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<PledgeRating> PledgeRatings => Set<PledgeRating>();
 
+    public DbSet<PledgeAssessment> PledgeAssessments => Set<PledgeAssessment>();
+
+    public DbSet<PledgeEvaluationRound> PledgeEvaluationRounds => Set<PledgeEvaluationRound>();
+
     public DbSet<RoutingModel> RoutingModels => Set<RoutingModel>();
 
     public DbSet<RoutingExample> RoutingExamples => Set<RoutingExample>();

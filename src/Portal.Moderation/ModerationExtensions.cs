@@ -33,6 +33,10 @@ public static class ModerationExtensions
             .BindConfiguration(ReceptionOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<PledgeOptions>()
+            .BindConfiguration(PledgeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<RouterHost>();
         builder.Services.AddSingleton<RoutingCatalog>();
         builder.Services.AddSingleton<RouterRegistry>();
@@ -46,6 +50,9 @@ public static class ModerationExtensions
         builder.Services.AddScoped<OpinionLedgerExporter>();
         builder.Services.AddScoped<PledgeService>();
         builder.Services.AddScoped<PledgeQueries>();
+        builder.Services.AddScoped<PledgeEvaluationService>();
+        builder.Services.AddScoped<PledgeEvaluationQueries>();
+        builder.Services.AddScoped<PledgeLedger>();
         builder.Services.AddScoped<DepartmentService>();
         builder.Services.AddScoped<StaffAdminService>();
         builder.Services.AddScoped<IdentitySetup>();
@@ -59,6 +66,7 @@ public static class ModerationExtensions
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<ReceptionDemoSeeder>();
         builder.Services.AddScoped<ReceptionRecordsDemoSeeder>();
+        builder.Services.AddScoped<PledgeEvaluationDemoSeeder>();
         return builder;
     }
 }

@@ -13,6 +13,7 @@ using Portal.Data;
 using Portal.Data.Staff;
 using Portal.Web.Content;
 using Portal.Web.Exports;
+using Portal.Web.Pledges;
 using Portal.Web.Receptions;
 using Portal.Web.Security;
 
@@ -152,6 +153,7 @@ public static class WebExtensions
         endpoints.MapHealthChecks("/healthz");
         endpoints.MapReceptionCalendars();
         endpoints.MapLedgerExport();
+        endpoints.MapPledgeLedger();
         endpoints.MapPost("/account/logout", async (SignInManager<StaffUser> signIn) =>
         {
             await signIn.SignOutAsync().ConfigureAwait(false);

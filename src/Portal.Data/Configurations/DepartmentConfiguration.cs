@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Data.Departments;
+using Portal.Data.Pledges;
 using Portal.Data.Staff;
 
 namespace Portal.Data.Configurations;
@@ -23,6 +24,8 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
     public void Configure(EntityTypeBuilder<StaffUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(StaffUser.MaxDisplayNameLength);
+        builder.Property(u => u.PartyBranch).HasMaxLength(Pledge.MaxBranchLength);
+        builder.HasIndex(u => u.PartyBranch);
         builder.HasOne(u => u.Department).WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -22,6 +22,7 @@ public sealed class Pledge
     private readonly List<PledgeEvent> _events = [];
     private readonly List<PledgeProgress> _progress = [];
     private readonly List<PledgeRating> _ratings = [];
+    private readonly List<PledgeAssessment> _assessments = [];
 
     private Pledge()
     {
@@ -31,6 +32,9 @@ public sealed class Pledge
 
     /// <summary>The party member (or the branch itself) who makes the pledge.</summary>
     public string OwnerName { get; private set; } = "";
+
+    /// <summary>The owner's staff account, when the owner has one: only they post progress and assess themselves.</summary>
+    public string? OwnerUserId { get; private set; }
 
     /// <summary>The party branch or unit (党支部 / 单位).</summary>
     public string Branch { get; private set; } = "";
@@ -56,6 +60,9 @@ public sealed class Pledge
 
     public string? LeaderComment { get; private set; }
 
+    /// <summary>The weighted evaluation score (0–100) the grade was computed from.</summary>
+    public decimal? Score { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -75,6 +82,12 @@ public sealed class Pledge
 
     /// <summary>The ratings loaded with the pledge (the service loads only the current device's).</summary>
     public IReadOnlyList<PledgeRating> Ratings => _ratings;
+
+    /// <summary>The evaluation entries (self, peers, leader); the service loads them when it evaluates.</summary>
+    public IReadOnlyList<PledgeAssessment> Assessments => _assessments;
+
+    /// <summary>Public and not yet evaluated: the entries of an evaluation round may be given.</summary>
+    public bool IsOpenForEvaluation => Status is PledgeStatus.Published or PledgeStatus.Fulfilled or PledgeStatus.Overdue;
 
     /// <summary>Whether residents can see (and rate) the pledge.</summary>
     public bool IsPublic => Status != PledgeStatus.Proposed;
@@ -102,6 +115,7 @@ public sealed class Pledge
         var pledge = new Pledge
         {
             OwnerName = draft.OwnerName,
+            OwnerUserId = string.IsNullOrWhiteSpace(draft.OwnerUserId) ? null : draft.OwnerUserId,
             Branch = draft.Branch,
             Kind = draft.Kind,
             Year = draft.Year,
@@ -161,17 +175,78 @@ public sealed class Pledge
         MoveTo(PledgeStatus.Overdue, PledgeAction.MarkedOverdue, ActorRef.System, $"完成时限 {DueDate:yyyy-MM-dd}", utcNow);
     }
 
-    /// <summary>评议: the leader grades a fulfilled (or overdue) pledge and comments on it.</summary>
-    public void Evaluate(PledgeGrade grade, string leaderComment, ActorRef by, DateTime utcNow)
+    /// <summary>
+    /// 评议: the evaluation round closes and the pledge gets its computed grade and score; the leader's review
+    /// comment (if any) becomes the public leader comment. Only fulfilled or overdue pledges are evaluated.
+    /// </summary>
+    public void Evaluate(PledgeGrade grade, decimal score, ActorRef by, DateTime utcNow)
     {
         Require(PledgeAction.Evaluated, PledgeStatus.Fulfilled, PledgeStatus.Overdue);
         if (!Enum.IsDefined(grade))
             throw new ArgumentOutOfRangeException(nameof(grade), "请选择评议等次。");
-        RequireText(leaderComment, MaxCommentLength, nameof(leaderComment));
+        if (score is < 0 or > 100)
+            throw new ArgumentOutOfRangeException(nameof(score), "综合得分应在 0 到 100 之间。");
         Grade = grade;
-        LeaderComment = leaderComment;
+        Score = score;
+        LeaderComment = _assessments.FirstOrDefault(a => a.Kind == PledgeAssessmentKind.Leader)?.Comment;
         EvaluatedAt = utcNow;
-        MoveTo(PledgeStatus.Evaluated, PledgeAction.Evaluated, by, $"{PledgeText.Of(grade)}：{leaderComment}", utcNow);
+        MoveTo(PledgeStatus.Evaluated, PledgeAction.Evaluated, by,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{PledgeText.Of(grade)}（综合得分 {score:0.##}）"), utcNow);
+    }
+
+    /// <summary>自评: the owner assesses their own pledge, once, while it is open for evaluation.</summary>
+    public PledgeAssessment SelfAssess(PledgeGrade grade, string text, ActorRef by, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        RequireOpenForEvaluation(PledgeAction.SelfAssessed);
+        if (OwnerUserId is not null && by.UserId != OwnerUserId)
+            throw new PledgeStateException("只有承诺人本人可以填写自评。");
+        if (_assessments.Any(a => a.Kind == PledgeAssessmentKind.Self))
+            throw new PledgeStateException("该承诺已有自评，不能重复提交。");
+        RequireText(text, PledgeAssessment.MaxCommentLength, nameof(text));
+        return AddAssessment(PledgeAssessmentKind.Self, grade, text, by, utcNow);
+    }
+
+    /// <summary>
+    /// 党员互评: a member of the same branch reviews the pledge, once; nobody reviews their own pledge.
+    /// <paramref name="reviewerBranch"/> is the reviewer's party branch as recorded on their account.
+    /// </summary>
+    public PledgeAssessment PeerReview(PledgeGrade grade, string? comment, ActorRef by, string? reviewerBranch, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        RequireOpenForEvaluation(PledgeAction.PeerReviewed);
+        if (by.UserId is null || (OwnerUserId is not null && by.UserId == OwnerUserId))
+            throw new PledgeStateException("不能评议自己的承诺。");
+        if (!string.Equals(reviewerBranch, Branch, StringComparison.Ordinal))
+            throw new PledgeStateException($"只有“{Branch}”的党员可以互评该承诺。");
+        if (_assessments.Any(a => a.Kind == PledgeAssessmentKind.Peer && a.ReviewerUserId == by.UserId))
+            throw new PledgeStateException("您已评议过该承诺，每人只能评议一次。");
+        if (comment is { Length: > PledgeAssessment.MaxCommentLength })
+            throw new ArgumentException($"内容不能超过 {PledgeAssessment.MaxCommentLength} 个字。", nameof(comment));
+        return AddAssessment(PledgeAssessmentKind.Peer, grade, string.IsNullOrWhiteSpace(comment) ? null : comment, by, utcNow);
+    }
+
+    /// <summary>领导点评: a leader grades and comments on the pledge, once; the comment is published with the result.</summary>
+    public PledgeAssessment LeaderReview(PledgeGrade grade, string comment, ActorRef by, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        RequireOpenForEvaluation(PledgeAction.LeaderReviewed);
+        if (_assessments.Any(a => a.Kind == PledgeAssessmentKind.Leader))
+            throw new PledgeStateException("该承诺已有领导点评，不能重复提交。");
+        RequireText(comment, MaxCommentLength, nameof(comment));
+        return AddAssessment(PledgeAssessmentKind.Leader, grade, comment, by, utcNow);
+    }
+
+    /// <summary>Links the owner's staff account (e.g. after the account was created); not once evaluated.</summary>
+    public void LinkOwnerAccount(string userId, ActorRef by, DateTime utcNow)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(by);
+        if (Status == PledgeStatus.Evaluated)
+            throw new PledgeStateException("该承诺已完成评议，不能再更改承诺人账号。");
+        OwnerUserId = userId;
+        AddEvent(PledgeAction.OwnerAccountLinked, Status, Status, by, null, utcNow);
+        Touch(utcNow);
     }
 
     /// <summary>
@@ -187,6 +262,32 @@ public sealed class Pledge
             throw new PledgeStateException("您已评价过该承诺，每台设备只能评价一次，感谢您的参与。");
         var entry = PledgeRating.Create(rating, comment, deviceTokenHash, utcNow);
         _ratings.Add(entry);
+        return entry;
+    }
+
+    private void RequireOpenForEvaluation(PledgeAction action)
+    {
+        if (!IsOpenForEvaluation)
+            throw new PledgeStateException($"承诺“{Title}”当前状态为“{PledgeText.Of(Status)}”，不能执行“{PledgeText.Of(action)}”。");
+    }
+
+    /// <summary>
+    /// An evaluation entry is not a state change: a history entry but no version bump, so that members reviewing
+    /// at the same moment do not collide with each other or with staff edits.
+    /// </summary>
+    private PledgeAssessment AddAssessment(PledgeAssessmentKind kind, PledgeGrade grade, string? comment, ActorRef by, DateTime utcNow)
+    {
+        if (!Enum.IsDefined(grade))
+            throw new ArgumentOutOfRangeException(nameof(grade), "请选择评议等次。");
+        var entry = new PledgeAssessment(kind, grade, comment, by, utcNow);
+        _assessments.Add(entry);
+        var action = kind switch
+        {
+            PledgeAssessmentKind.Self => PledgeAction.SelfAssessed,
+            PledgeAssessmentKind.Peer => PledgeAction.PeerReviewed,
+            _ => PledgeAction.LeaderReviewed,
+        };
+        AddEvent(action, Status, Status, by, PledgeText.Of(grade), utcNow);
         return entry;
     }
 

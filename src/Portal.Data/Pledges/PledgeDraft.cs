@@ -9,4 +9,5 @@ public sealed record PledgeDraft(
     string Title,
     string Content,
     string? Area,
-    DateOnly DueDate);
+    DateOnly DueDate,
+    string? OwnerUserId = null);

@@ -35,4 +35,23 @@ public enum PledgeAction
     Fulfilled = 4,
     MarkedOverdue = 5,
     Evaluated = 6,
+    SelfAssessed = 7,      // 自评
+    PeerReviewed = 8,      // 党员互评
+    LeaderReviewed = 9,    // 领导点评
+    OwnerAccountLinked = 10,
+}
+
+/// <summary>Who gave an evaluation entry (评议). Values are stored: never reorder or renumber.</summary>
+public enum PledgeAssessmentKind
+{
+    Self = 1,    // 自评
+    Peer = 2,    // 党员互评
+    Leader = 3,  // 领导点评
+}
+
+/// <summary>An evaluation round (评议) of one year. Values are stored: never reorder or renumber.</summary>
+public enum PledgeRoundStatus
+{
+    Open = 1,
+    Closed = 2,
 }

@@ -39,7 +39,26 @@ public static class PledgeText
         PledgeAction.Fulfilled => "践诺完成",
         PledgeAction.MarkedOverdue => "逾期未践诺",
         PledgeAction.Evaluated => "评议",
+        PledgeAction.SelfAssessed => "自评",
+        PledgeAction.PeerReviewed => "党员互评",
+        PledgeAction.LeaderReviewed => "领导点评",
+        PledgeAction.OwnerAccountLinked => "关联承诺人账号",
         _ => action.ToString(),
+    };
+
+    public static string Of(PledgeAssessmentKind kind) => kind switch
+    {
+        PledgeAssessmentKind.Self => "自评",
+        PledgeAssessmentKind.Peer => "党员互评",
+        PledgeAssessmentKind.Leader => "领导点评",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(PledgeRoundStatus status) => status switch
+    {
+        PledgeRoundStatus.Open => "评议进行中",
+        PledgeRoundStatus.Closed => "评议已结束",
+        _ => status.ToString(),
     };
 
     /// <summary>The public rating uses the same three levels as the opinion satisfaction rating.</summary>

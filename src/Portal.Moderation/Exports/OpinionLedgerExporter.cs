@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using MiniExcelLibs;
@@ -149,23 +148,19 @@ public sealed partial class OpinionLedgerExporter(
     private static void WriteCsv(Stream output, IEnumerable<object?[]> rows)
     {
         // UTF-8 with a byte-order mark: Excel on Chinese Windows then reads the text as UTF-8, not GBK.
-        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65_536, leaveOpen: true) { NewLine = "\r\n" };
-        writer.WriteLine(string.Join(',', Columns.Select(Quote)));
+        output.Write(SpreadsheetCells.Utf8Bom);
+        using var writer = new StreamWriter(output, SpreadsheetCells.Utf8, 65_536, leaveOpen: true) { NewLine = "\r\n" };
+        writer.WriteLine(SpreadsheetCells.CsvLine(Columns));
         foreach (var cells in rows)
-            writer.WriteLine(string.Join(',', cells.Select(CsvText)));
+            writer.WriteLine(SpreadsheetCells.CsvLine(cells.Select(CsvText)));
     }
 
-    private static string CsvText(object? cell) => cell switch
+    private static string? CsvText(object? cell) => cell switch
     {
-        null => "",
         DateTime d => d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        string s => Quote(SpreadsheetCells.Escape(s)!),
-        _ => Quote(cell.ToString() ?? ""),
+        _ => cell?.ToString(),
     };
-
-    private static string Quote(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 
     private sealed record LedgerRow(
         int Id, string TrackingCode, OpinionKind Kind, OpinionChannel Channel, string Title, string Body, string? Area,

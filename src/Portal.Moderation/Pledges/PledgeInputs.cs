@@ -31,6 +31,9 @@ public sealed class NewPledgeInput
     [StringLength(Pledge.MaxAreaLength, ErrorMessage = "所在区域不能超过 {1} 个字。")]
     public string? Area { get; set; }
 
+    /// <summary>The owner's staff account (a member of the branch), if they have one.</summary>
+    public string? OwnerUserId { get; set; }
+
     /// <summary>A local day (DateTime because the date picker binds one).</summary>
     [Required(ErrorMessage = "请选择完成时限。")]
     public DateTime? DueDate { get; set; }
@@ -42,10 +45,11 @@ public sealed class NewPledgeInput
         Title = TextInput.Clean(Title);
         Content = TextInput.Clean(Content, multiline: true);
         Area = TextInput.Clean(Area);
+        OwnerUserId = string.IsNullOrWhiteSpace(OwnerUserId) ? null : OwnerUserId.Trim();
     }
 
     internal PledgeDraft ToDraft() =>
-        new(OwnerName!, Branch!, Kind, Year, Title!, Content!, Area, DateOnly.FromDateTime(DueDate!.Value));
+        new(OwnerName!, Branch!, Kind, Year, Title!, Content!, Area, DateOnly.FromDateTime(DueDate!.Value), OwnerUserId);
 }
 
 /// <summary>The public list's filters (all optional) and page.</summary>

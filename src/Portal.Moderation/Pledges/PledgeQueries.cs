@@ -2,42 +2,70 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Opinions;
 using Portal.Data.Pledges;
+using Microsoft.Extensions.Options;
 using Portal.Moderation.Opinions;
+using Portal.Moderation.Staff;
 
 namespace Portal.Moderation.Pledges;
 
 /// <summary>Read models of pledges for staff and residents: projections with no tracking.</summary>
-public sealed class PledgeQueries(IDbContextFactory<PortalDbContext> dbFactory, DeadlinePolicy time, TimeProvider clock)
+public sealed class PledgeQueries(IDbContextFactory<PortalDbContext> dbFactory, DeadlinePolicy time, TimeProvider clock, IOptions<PledgeOptions> options)
 {
-    /// <summary>A published pledge due within this many days is shown as due soon.</summary>
-    public const int DueSoonDays = 14;
+    /// <summary>A published pledge due within this many days is shown as due soon (configuration "Pledges:DueSoonDays").</summary>
+    public int DueSoonDays => options.Value.DueSoonDays;
 
     private static readonly PledgeStatus[] PublicStatuses =
         [PledgeStatus.Published, PledgeStatus.Fulfilled, PledgeStatus.Overdue, PledgeStatus.Evaluated];
 
     private DateOnly Today => DateOnly.FromDateTime(time.ToLocal(clock.GetUtcNow().UtcDateTime));
 
-    /// <summary>Every pledge for staff: overdue first, then due soon, then by due day.</summary>
-    public async Task<IReadOnlyList<PledgeStaffItem>> GetStaffListAsync(int? year = null, CancellationToken ct = default)
+    /// <summary>
+    /// The pledges a staff member works with — all of them for moderators, administrators and leaders; their own
+    /// branch's for a party member or secretary; none otherwise — overdue first, then due soon, then by due day.
+    /// </summary>
+    public async Task<IReadOnlyList<PledgeStaffItem>> GetStaffListAsync(StaffActor actor, int? year = null, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var today = Today;
         var soon = today.AddDays(DueSoonDays);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var query = db.Pledges.AsNoTracking();
+        if (!PledgeAccess.SeesAllBranches(actor))
+        {
+            var branch = (await PartyMembership.OfAsync(db, actor.UserId, ct).ConfigureAwait(false)).Branch;
+            query = branch is null ? query.Where(p => p.OwnerUserId == actor.UserId) : query.Where(p => p.Branch == branch || p.OwnerUserId == actor.UserId);
+        }
+
         if (year is { } y)
             query = query.Where(p => p.Year == y);
         var rows = await query.Select(p => new PledgeStaffItem(
                 p.Id, p.Title, p.OwnerName, p.Branch, p.Kind, p.Year, p.DueDate, p.Status,
                 p.Status == PledgeStatus.Published && p.DueDate >= today && p.DueDate <= soon,
                 p.Status == PledgeStatus.Overdue || (p.Status == PledgeStatus.Published && p.DueDate < today),
-                p.Grade, p.Progress.Count, p.Version))
+                p.Grade, p.Progress.Count, p.Version, p.OwnerUserId))
             .ToListAsync(ct).ConfigureAwait(false);
         return rows.OrderByDescending(r => r.IsOverdue).ThenByDescending(r => r.IsDueSoon).ThenBy(r => r.DueDate).ThenBy(r => r.Id).ToList();
     }
 
-    /// <summary>The pledges that need attention: overdue ones and published ones due soon.</summary>
-    public async Task<IReadOnlyList<PledgeStaffItem>> GetDueListAsync(CancellationToken ct = default) =>
-        (await GetStaffListAsync(null, ct).ConfigureAwait(false)).Where(p => p.IsOverdue || p.IsDueSoon).ToList();
+    /// <summary>
+    /// Reminders (提醒) for a staff member: overdue and due-soon pledges they answer for — their own as owner,
+    /// their branch's as secretary, all as moderator, administrator or leader.
+    /// </summary>
+    public async Task<PledgeReminders> GetRemindersAsync(StaffActor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var all = await GetStaffListAsync(actor, null, ct).ConfigureAwait(false);
+        IEnumerable<PledgeStaffItem> mine = all;
+        if (!PledgeAccess.SeesAllBranches(actor))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+            var membership = await PartyMembership.OfAsync(db, actor.UserId, ct).ConfigureAwait(false);
+            mine = all.Where(p => p.OwnerUserId == actor.UserId || membership.IsSecretaryOf(p.Branch));
+        }
+
+        var list = mine.ToList();
+        return new PledgeReminders(list.Where(p => p.IsOverdue).ToList(), list.Where(p => p.IsDueSoon).ToList(), DueSoonDays);
+    }
 
     public async Task<PagedResult<PledgeListItem>> GetPublicListAsync(PledgeFilter filter, CancellationToken ct = default)
     {
@@ -89,8 +117,25 @@ public sealed class PledgeQueries(IDbContextFactory<PortalDbContext> dbFactory, 
             .GroupBy(r => r.Rating).Select(g => new { Rating = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Rating, g => g.Count, ct).ConfigureAwait(false);
         var distribution = Enum.GetValues<SatisfactionRating>().Select(r => new RatingCount(r, counts.GetValueOrDefault(r))).ToList();
+        var closed = p.Status == PledgeStatus.Evaluated ? "该承诺已完成评议，不再接受评价。" : await PledgeRounds.ClosedReasonAsync(db, p.Year, ct).ConfigureAwait(false);
         return new PledgeDetail(p.Id, p.Title, p.Content, p.OwnerName, p.Branch, p.Kind, p.Year, p.Area, p.DueDate, p.Status,
-            p.FulfilmentNote, p.Grade, p.LeaderComment, Timeline(p), distribution);
+            p.FulfilmentNote, p.Grade, p.LeaderComment, Timeline(p), distribution, p.Score, closed);
+    }
+
+    /// <summary>
+    /// The printable 公示 board of one unit: its public pledges of a year (all years when null), by owner and due
+    /// day, with each pledge's status and grade.
+    /// </summary>
+    public async Task<IReadOnlyList<PledgeBoardItem>> GetBoardAsync(string branch, int? year, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(branch);
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var query = db.Pledges.AsNoTracking().Where(p => p.Branch == branch && PublicStatuses.Contains(p.Status));
+        if (year is { } y)
+            query = query.Where(p => p.Year == y);
+        return await query.OrderByDescending(p => p.Year).ThenBy(p => p.OwnerName).ThenBy(p => p.DueDate).ThenBy(p => p.Id)
+            .Select(p => new PledgeBoardItem(p.Id, p.OwnerName, p.Kind, p.Year, p.Title, p.Content, p.Area, p.DueDate, p.Status, p.Grade))
+            .ToListAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>Whether the device with this token has already rated the pledge.</summary>
@@ -106,7 +151,7 @@ public sealed class PledgeQueries(IDbContextFactory<PortalDbContext> dbFactory, 
     /// <summary>Milestones from the history plus the progress entries, oldest first. Staff names are not shown.</summary>
     private List<PledgeTimelineEntry> Timeline(Pledge p)
     {
-        var milestones = p.Events.Where(e => e.Action is not (PledgeAction.Proposed or PledgeAction.ProgressAdded))
+        var milestones = p.Events.Where(e => e.Action is PledgeAction.Published or PledgeAction.Fulfilled or PledgeAction.MarkedOverdue or PledgeAction.Evaluated)
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
             .Select(e => (Date: DateOnly.FromDateTime(time.ToLocal(e.OccurredAt)), At: e.OccurredAt, Text: e.Action switch
             {

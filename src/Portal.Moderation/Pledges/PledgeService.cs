@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Portal.Data;
 using Portal.Data.Opinions;
 using Portal.Data.Pledges;
-using Portal.Data.Staff;
 using Portal.Moderation.Opinions;
 using Portal.Moderation.Staff;
 
@@ -15,8 +14,9 @@ namespace Portal.Moderation.Pledges;
 /// transition and saves it with its history entry in one <c>SaveChanges</c>. A stale version is refused.
 /// </summary>
 /// <remarks>
-/// Branch secretaries (党支部书记) have no role of their own yet: for now Moderators and Admins create,
-/// publish and record progress for every branch; Leaders and Admins evaluate.
+/// Who may act is decided by <see cref="PledgeAccess"/> from the actor's roles and the party membership on
+/// their account: branch secretaries manage their own branch, members post progress on their own pledges.
+/// Evaluation (评议) is <see cref="PledgeEvaluationService"/>.
 /// </remarks>
 public sealed partial class PledgeService(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -29,14 +29,26 @@ public sealed partial class PledgeService(
     public async Task<int> CreateAsync(NewPledgeInput input, StaffActor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        RequireSecretary(actor);
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var membership = await PartyMembership.OfAsync(db, actor.UserId, ct).ConfigureAwait(false);
+        PledgeAccess.RequireCreate(actor, membership, null);
+        // A secretary's form has no branch field: an empty branch means their own.
+        if (!actor.CanModerate && string.IsNullOrWhiteSpace(input.Branch))
+            input.Branch = membership.Branch;
         input.Clean();
         Validator.ValidateObject(input, new ValidationContext(input), validateAllProperties: true);
+        PledgeAccess.RequireCreate(actor, membership, input.Branch);
         if (input.DueDate!.Value.Year < input.Year)
             throw new ValidationException("完成时限不能早于承诺年度。");
+        if (input.OwnerUserId is { } ownerId)
+        {
+            var ownerBranch = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => u.PartyBranch).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+            if (ownerBranch != input.Branch)
+                throw new ValidationException("承诺人账号不属于该党支部。");
+        }
 
         var pledge = Pledge.Propose(input.ToDraft(), actor.Ref, clock.GetUtcNow().UtcDateTime);
-        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         db.Pledges.Add(pledge);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         LogCreated(logger, pledge.Id, actor.UserId);
@@ -44,11 +56,11 @@ public sealed partial class PledgeService(
     }
 
     public Task PublishAsync(int pledgeId, int expectedVersion, StaffActor actor, CancellationToken ct = default) =>
-        ApplyAsync(pledgeId, expectedVersion, actor, RequireSecretary, (p, now) => p.Publish(actor.Ref, now), ct);
+        ApplyAsync(pledgeId, expectedVersion, actor, PledgeAccess.RequireManage, (p, now) => p.Publish(actor.Ref, now), ct);
 
     /// <summary>Records progress on a local day, which cannot be in the future.</summary>
     public Task AddProgressAsync(int pledgeId, int expectedVersion, DateOnly date, string? text, StaffActor actor, CancellationToken ct = default) =>
-        ApplyAsync(pledgeId, expectedVersion, actor, RequireSecretary, (p, now) =>
+        ApplyAsync(pledgeId, expectedVersion, actor, PledgeAccess.RequireProgress, (p, now) =>
         {
             if (date > Today(now))
                 throw new PledgeStateException("进展日期不能晚于今天。");
@@ -56,15 +68,7 @@ public sealed partial class PledgeService(
         }, ct);
 
     public Task MarkFulfilledAsync(int pledgeId, int expectedVersion, string? note, StaffActor actor, CancellationToken ct = default) =>
-        ApplyAsync(pledgeId, expectedVersion, actor, RequireSecretary, (p, now) => p.MarkFulfilled(TextInput.Clean(note, multiline: true), actor.Ref, now), ct);
-
-    public Task EvaluateAsync(int pledgeId, int expectedVersion, PledgeGrade grade, string? comment, StaffActor actor, CancellationToken ct = default) =>
-        ApplyAsync(pledgeId, expectedVersion, actor, RequireEvaluator, (p, now) =>
-        {
-            if (!Enum.IsDefined(grade))
-                throw new PledgeStateException("请选择评议等次。");
-            p.Evaluate(grade, Required(comment, "评议意见", multiline: true), actor.Ref, now);
-        }, ct);
+        ApplyAsync(pledgeId, expectedVersion, actor, PledgeAccess.RequireManage, (p, now) => p.MarkFulfilled(TextInput.Clean(note, multiline: true), actor.Ref, now), ct);
 
     /// <summary>
     /// Marks every published pledge whose due day (local) has passed as Overdue. Meant to run on a schedule;
@@ -110,6 +114,8 @@ public sealed partial class PledgeService(
             .SingleOrDefaultAsync(p => p.Id == pledgeId, ct).ConfigureAwait(false);
         if (pledge is null || !pledge.IsPublic)
             return new(PledgeRatingOutcome.NotFound, "未找到该承诺。");
+        if (await PledgeRounds.ClosedReasonAsync(db, pledge.Year, ct).ConfigureAwait(false) is { } closed)
+            return new(PledgeRatingOutcome.NotOpen, closed);
         try
         {
             pledge.Rate(rating, comment, hash, clock.GetUtcNow().UtcDateTime);
@@ -132,14 +138,14 @@ public sealed partial class PledgeService(
     /// <summary>The portal's local day of a UTC instant.</summary>
     public DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(time.ToLocal(utcNow));
 
-    private async Task ApplyAsync(int pledgeId, int expectedVersion, StaffActor actor, Action<StaffActor> authorize,
+    private async Task ApplyAsync(int pledgeId, int expectedVersion, StaffActor actor, Action<StaffActor, PartyMembership, Pledge> authorize,
         Action<Pledge, DateTime> step, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        authorize(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var pledge = await db.Pledges.SingleOrDefaultAsync(p => p.Id == pledgeId, ct).ConfigureAwait(false)
             ?? throw new PledgeStateException("未找到该承诺。");
+        authorize(actor, await PartyMembership.OfAsync(db, actor.UserId, ct).ConfigureAwait(false), pledge);
         if (pledge.Version != expectedVersion)
             throw new PledgeStateException(StaleMessage);
         var from = pledge.Status;
@@ -160,20 +166,6 @@ public sealed partial class PledgeService(
 
     private static string Required(string? value, string label, bool multiline = false) =>
         TextInput.Clean(value, multiline) ?? throw new PledgeStateException($"请填写{label}。");
-
-    private static void RequireSecretary(StaffActor actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.CanModerate)
-            throw new WorkflowAccessDeniedException("只有审核员或管理员可以办理承诺事项。");
-    }
-
-    private static void RequireEvaluator(StaffActor actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsInRole(StaffRoles.Leader) && !actor.IsInRole(StaffRoles.Admin))
-            throw new WorkflowAccessDeniedException("只有领导可以评议承诺。");
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pledge {PledgeId} created by {UserId}")]
     private static partial void LogCreated(ILogger logger, int pledgeId, string userId);

@@ -17,7 +17,14 @@ public sealed record PledgeStaffItem(
     bool IsOverdue,
     PledgeGrade? Grade,
     int ProgressCount,
-    int Version);
+    int Version,
+    string? OwnerUserId = null);
+
+/// <summary>The reminders shown to a staff member: overdue and due-soon pledges they answer for.</summary>
+public sealed record PledgeReminders(IReadOnlyList<PledgeStaffItem> Overdue, IReadOnlyList<PledgeStaffItem> DueSoon, int DueSoonDays)
+{
+    public int Count => Overdue.Count + DueSoon.Count;
+}
 
 /// <summary>A row of the public pledge list.</summary>
 public sealed record PledgeListItem(
@@ -54,10 +61,19 @@ public sealed record PledgeDetail(
     PledgeGrade? Grade,
     string? LeaderComment,
     IReadOnlyList<PledgeTimelineEntry> Timeline,
-    IReadOnlyList<RatingCount> Distribution)
+    IReadOnlyList<RatingCount> Distribution,
+    decimal? Score = null,
+    string? RatingClosedReason = null)
 {
+    /// <summary>Residents may rate now (the round of the pledge's year is open).</summary>
+    public bool IsRatingOpen => RatingClosedReason is null;
+
     public int RatingTotal => Distribution.Sum(d => d.Count);
 }
 
 /// <summary>The choices of the public filters: branches and years that have public pledges.</summary>
 public sealed record PledgeFilterOptions(IReadOnlyList<string> Branches, IReadOnlyList<int> Years);
+
+/// <summary>One line of the printable 公示 board of a unit.</summary>
+public sealed record PledgeBoardItem(
+    int Id, string OwnerName, PledgeKind Kind, int Year, string Title, string Content, string? Area, DateOnly DueDate, PledgeStatus Status, PledgeGrade? Grade);

@@ -33,7 +33,7 @@ internal static class DemoPledges
 
         var pledges = new List<Pledge>();
 
-        // Last year: evaluated (优秀), after progress and ratings.
+        // Last year: fulfilled early; graded 优秀 when last year's round closes (PledgeEvaluationDemoSeeder).
         var alarms = New("王秀英", CommunityBranch, PledgeKind.Annual, last, "为辖区独居老人安装紧急呼叫器",
             "年内为城东社区 30 户独居、空巢老人免费安装一键紧急呼叫器，并联系网格员定期检查设备。", "城东社区", Day(last, 10, 31), At(Day(last, 2, 20)));
         alarms.Publish(secretary, At(Day(last, 2, 25)));
@@ -42,10 +42,9 @@ internal static class DemoPledges
         alarms.MarkFulfilled("30 户全部安装到位，建立每月巡检台账。", secretary, At(Day(last, 9, 30)));
         Rate(alarms, At(Day(last, 10, 8)), (SatisfactionRating.Satisfied, "装上以后子女在外地也放心了。"), (SatisfactionRating.Satisfied, null),
             (SatisfactionRating.Satisfied, null), (SatisfactionRating.BasicallySatisfied, "希望再多覆盖几户。"));
-        alarms.Evaluate(PledgeGrade.Excellent, "提前一个月完成，群众评价好，经验可在全镇推广。", leader, At(Day(last, 12, 20)));
         pledges.Add(alarms);
 
-        // Last year: overdue, then evaluated (基本合格).
+        // Last year: overdue; graded 基本合格 when last year's round closes.
         var clinics = New("李志刚", HealthBranch, PledgeKind.Annual, last, "每月一次下乡义诊",
             "组织局属医院党员医生每月到一个偏远村开展义诊，全年覆盖 12 个村。", "河西片区", Day(last, 11, 30), At(Day(last, 1, 25)));
         clinics.Publish(secretary, At(Day(last, 2, 1)));
@@ -54,10 +53,9 @@ internal static class DemoPledges
         clinics.AddProgress(Day(last, 12, 12), "补上 2 个村，受流感季影响仍有 1 个村未去。", secretary, At(Day(last, 12, 12), 16));
         Rate(clinics, At(Day(last, 12, 15)), (SatisfactionRating.Satisfied, "医生很耐心。"), (SatisfactionRating.BasicallySatisfied, null),
             (SatisfactionRating.Dissatisfied, "我们村一直没等到。"));
-        clinics.Evaluate(PledgeGrade.BasicallyQualified, "大部分完成，但未按期覆盖全部村，今年须补齐。", leader, At(Day(last, 12, 28)));
         pledges.Add(clinics);
 
-        // Last year: an immediate pledge, fulfilled and not yet evaluated.
+        // Last year: an immediate pledge, fulfilled; graded when last year's round closes.
         var water = New("张丽", HealthBranch, PledgeKind.Immediate, last, "汛期农村饮用水消毒巡查",
             "汛期期间每周到沿河 5 个村抽检饮用水，发现问题当天指导消毒。", "沿河各村", Day(last, 8, 31), At(Day(last, 6, 20)));
         water.Publish(secretary, At(Day(last, 6, 21)));

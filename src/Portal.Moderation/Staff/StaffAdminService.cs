@@ -18,7 +18,7 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
         {
             var roles = await users.GetRolesAsync(u).ConfigureAwait(false);
             result.Add(new StaffAccount(u.Id, u.UserName ?? "", u.DisplayName, roles.FirstOrDefault(), u.DepartmentId, u.Department?.Name,
-                u.LockoutEnd is { } end && end > now));
+                u.LockoutEnd is { } end && end > now, u.PartyBranch, u.IsBranchSecretary));
         }
 
         return result;
@@ -83,6 +83,26 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
         return [];
     }
 
+    /// <summary>
+    /// Sets the party branch (党支部) of an account and whether it is the branch secretary; an empty branch
+    /// removes the membership. Pledge permissions read it at every step, so it applies at once.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SetPartyBranchAsync(string userId, string? branch, bool isSecretary, CancellationToken ct = default)
+    {
+        branch = TextInput.Clean(branch);
+        if (branch is { Length: > Portal.Data.Pledges.Pledge.MaxBranchLength })
+            return [$"党支部名称不能超过 {Portal.Data.Pledges.Pledge.MaxBranchLength} 个字。"];
+        if (branch is null && isSecretary)
+            return ["请先填写所在党支部，再设为支部书记。"];
+        var user = await users.FindByIdAsync(userId).ConfigureAwait(false);
+        if (user is null)
+            return ["未找到该账号。"];
+        user.PartyBranch = branch;
+        user.IsBranchSecretary = isSecretary;
+        var result = await users.UpdateAsync(user).ConfigureAwait(false);
+        return result.Succeeded ? [] : result.Errors.Select(IdentityMessages.Describe).ToList();
+    }
+
     /// <summary>Locks (indefinitely) or unlocks an account; locking ends its sessions at the next validation.</summary>
     public async Task<IReadOnlyList<string>> SetLockedAsync(string userId, bool locked, string currentUserId, CancellationToken ct = default)
     {
@@ -100,7 +120,8 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
     }
 }
 
-public sealed record StaffAccount(string Id, string UserName, string DisplayName, string? Role, int? DepartmentId, string? DepartmentName, bool IsLocked);
+public sealed record StaffAccount(string Id, string UserName, string DisplayName, string? Role, int? DepartmentId, string? DepartmentName, bool IsLocked,
+    string? PartyBranch = null, bool IsBranchSecretary = false);
 
 public sealed class NewStaffInput
 {

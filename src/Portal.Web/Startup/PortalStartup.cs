@@ -28,6 +28,7 @@ public static partial class PortalStartup
                 await services.GetRequiredService<DemoDataSeeder>().SeedAsync().ConfigureAwait(false);
                 await services.GetRequiredService<ReceptionDemoSeeder>().SeedAsync().ConfigureAwait(false);
                 await services.GetRequiredService<ReceptionRecordsDemoSeeder>().SeedAsync().ConfigureAwait(false);
+                await services.GetRequiredService<PledgeEvaluationDemoSeeder>().SeedAsync().ConfigureAwait(false);
             }
         }
 
@@ -58,6 +59,8 @@ public static partial class PortalStartup
         {
             lines.Add($" Demo staff accounts (password for all: {DemoDataSeeder.DemoPassword}):");
             lines.AddRange(DemoDataSeeder.DemoAccounts.Select(a => $"   {a.UserName,-34} {a.Role,-10} {a.DisplayName}"));
+            lines.AddRange(PledgeEvaluationDemoSeeder.DemoMembers.Select(m =>
+                $"   {m.UserName,-34} {"PartyMember",-10} {m.Name}（{m.Branch}{(m.Secretary ? "书记" : "党员")}）"));
         }
         else
         {

@@ -13,9 +13,12 @@ internal static class PledgeScenario
     public static readonly ActorRef Leader = new("u-leader", "赵书记");
     public static readonly string DeviceA = new('a', 64);
     public static readonly string DeviceB = new('b', 64);
+    public static readonly ActorRef Owner = new("u-owner", "刘海燕");
+    public static readonly ActorRef Peer = new("u-peer", "孙晓东");
+    public const string Branch = "城关社区党支部";
 
     public static PledgeDraft Draft() => new(
-        "刘海燕", "城关社区党支部", PledgeKind.Annual, 2026, "为独居老人每月上门一次", "每月走访辖区 12 户独居老人，帮助解决生活难题。", "城关镇", Due);
+        "刘海燕", Branch, PledgeKind.Annual, 2026, "为独居老人每月上门一次", "每月走访辖区 12 户独居老人，帮助解决生活难题。", "城关镇", Due, Owner.UserId);
 
     public static Pledge InState(PledgeStatus status)
     {
@@ -35,7 +38,8 @@ internal static class PledgeScenario
                 break;
             case PledgeStatus.Evaluated:
                 pledge.MarkFulfilled(null, Secretary, Start.AddDays(5));
-                pledge.Evaluate(PledgeGrade.Excellent, "践诺扎实，群众认可。", Leader, Start.AddDays(6));
+                pledge.LeaderReview(PledgeGrade.Excellent, "践诺扎实，群众认可。", Leader, Start.AddDays(6));
+                pledge.Evaluate(PledgeGrade.Excellent, 95m, Leader, Start.AddDays(6));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(status));

@@ -173,16 +173,17 @@ public sealed class PledgeTransitionTests
     [Theory]
     [InlineData(PledgeStatus.Fulfilled)]
     [InlineData(PledgeStatus.Overdue)]
-    public void Evaluate_WhenFulfilledOrOverdue_RecordsGradeAndComment(PledgeStatus status)
+    public void Evaluate_WhenFulfilledOrOverdue_RecordsGradeScoreAndTheLeadersComment(PledgeStatus status)
     {
         var pledge = InState(status);
+        pledge.LeaderReview(PledgeGrade.BasicallyQualified, "完成较好，进度偏慢。", Leader, StepTime.AddDays(1));
 
-        pledge.Evaluate(PledgeGrade.BasicallyQualified, "完成较好，进度偏慢。", Leader, StepTime.AddDays(2));
+        pledge.Evaluate(PledgeGrade.BasicallyQualified, 64.5m, Secretary, StepTime.AddDays(2));
 
         Assert.Equal(PledgeStatus.Evaluated, pledge.Status);
-        Assert.Equal(PledgeGrade.BasicallyQualified, pledge.Grade);
+        Assert.Equal((PledgeGrade.BasicallyQualified, 64.5m), (pledge.Grade, pledge.Score));
         Assert.Equal("完成较好，进度偏慢。", pledge.LeaderComment);
-        Assert.Equal(("赵书记", "基本合格：完成较好，进度偏慢。"), (pledge.Events[^1].ActorName, pledge.Events[^1].Note));
+        Assert.Equal(("王建华", "基本合格（综合得分 64.5）"), (pledge.Events[^1].ActorName, pledge.Events[^1].Note));
     }
 
     [Theory]
@@ -193,14 +194,16 @@ public sealed class PledgeTransitionTests
     {
         var pledge = InState(status);
 
-        var error = Assert.Throws<PledgeStateException>(() => pledge.Evaluate(PledgeGrade.Qualified, "评语", Leader, StepTime));
+        var error = Assert.Throws<PledgeStateException>(() => pledge.Evaluate(PledgeGrade.Qualified, 80m, Leader, StepTime));
 
         Assert.Contains("不能执行“评议”", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Evaluate_WithoutComment_Throws() =>
-        Assert.Throws<ArgumentException>(() => InState(PledgeStatus.Fulfilled).Evaluate(PledgeGrade.Qualified, " ", Leader, StepTime));
+    [Theory]
+    [InlineData(-0.01)]
+    [InlineData(100.01)]
+    public void Evaluate_WithAScoreOutside0To100_Throws(double score) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => InState(PledgeStatus.Fulfilled).Evaluate(PledgeGrade.Qualified, (decimal)score, Leader, StepTime));
 
     [Theory]
     [MemberData(nameof(AllStatuses))]
@@ -210,7 +213,9 @@ public sealed class PledgeTransitionTests
 
         Assert.Equal(PledgeAction.Proposed, pledge.Events[0].Action);
         Assert.Equal(status, pledge.Events[^1].ToStatus);
-        Assert.Equal(pledge.Events.Count - 1, pledge.Version);
+        // Evaluation entries are history but not changes of the pledge: they do not bump the version.
+        var changes = pledge.Events.Count(e => e.Action is not (PledgeAction.SelfAssessed or PledgeAction.PeerReviewed or PledgeAction.LeaderReviewed));
+        Assert.Equal(changes - 1, pledge.Version);
     }
 
     [Fact]

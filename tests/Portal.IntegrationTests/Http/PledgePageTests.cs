@@ -90,14 +90,15 @@ public sealed class PledgePageTests(PortalAppFactory app)
     }
 
     [Fact]
-    public async Task StaffPledges_ForAHandler_IsDenied()
+    public async Task StaffPledges_ForAHandlerWithoutAPartyBranch_ShowsNoPledges()
     {
         var client = await app.SignedInClientAsync("handler-health");
 
-        var response = await client.GetAsync("/staff/pledges");
+        var html = await client.GetStringOkAsync("/staff/pledges");
 
-        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
-        Assert.Contains("/account/denied", response.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("暂无承诺", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoTitle, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"pledge-create\"", html, StringComparison.Ordinal);
     }
 
     private static FormUrlEncodedContent RatingForm(string token) => new(

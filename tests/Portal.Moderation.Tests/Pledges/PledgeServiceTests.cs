@@ -23,16 +23,19 @@ public sealed class PledgeServiceTests : IAsyncLifetime
     private readonly ManualTimeProvider _clock = new(Start);
     private readonly PledgeService _service;
     private readonly PledgeQueries _queries;
+    private readonly PledgeEvaluationService _evaluation;
 
     private readonly StaffActor _moderator = new("mod-1", "审核员甲", new HashSet<string> { StaffRoles.Moderator }, null);
-    private readonly StaffActor _leader = new("lead-1", "领导乙", new HashSet<string> { StaffRoles.Leader }, null);
+    private readonly StaffActor _admin = new("admin-1", "管理员丁", new HashSet<string> { StaffRoles.Admin }, null);
     private readonly StaffActor _handler = new("hand-1", "承办人丙", new HashSet<string> { StaffRoles.Handler }, 1);
 
     public PledgeServiceTests()
     {
         var time = new DeadlinePolicy(Options.Create(new WorkflowOptions()));
         _service = new PledgeService(_database, time, _clock, NullLogger<PledgeService>.Instance);
-        _queries = new PledgeQueries(_database, time, _clock);
+        var options = Options.Create(new PledgeOptions());
+        _queries = new PledgeQueries(_database, time, _clock, options);
+        _evaluation = new PledgeEvaluationService(_database, time, _clock, options, NullLogger<PledgeEvaluationService>.Instance);
     }
 
     public Task InitializeAsync() => _database.MigrateAsync();
@@ -46,7 +49,9 @@ public sealed class PledgeServiceTests : IAsyncLifetime
         await _service.PublishAsync(id, 0, _moderator);
         await _service.AddProgressAsync(id, 1, new DateOnly(2026, 3, 1), "  走访 5 户  ", _moderator);
         await _service.MarkFulfilledAsync(id, 2, "完成", _moderator);
-        await _service.EvaluateAsync(id, 3, PledgeGrade.Qualified, "按期完成。", _leader);
+        await _evaluation.OpenRoundAsync(2026, _admin);
+        await _service.RateAsync(id, SatisfactionRating.Satisfied, null, TokenA);
+        await _evaluation.CloseRoundAsync(2026, _admin);
 
         await using var db = _database.CreateDbContext();
         var pledge = await db.Pledges.Include(p => p.Events).Include(p => p.Progress).SingleAsync(p => p.Id == id);
@@ -55,7 +60,8 @@ public sealed class PledgeServiceTests : IAsyncLifetime
         Assert.Equal(
             [PledgeAction.Proposed, PledgeAction.Published, PledgeAction.ProgressAdded, PledgeAction.Fulfilled, PledgeAction.Evaluated],
             pledge.Events.OrderBy(e => e.Id).Select(e => e.Action));
-        Assert.Equal("领导乙", pledge.Events.OrderBy(e => e.Id).Last().ActorName);
+        Assert.Equal("管理员丁", pledge.Events.OrderBy(e => e.Id).Last().ActorName);
+        Assert.Equal((PledgeGrade.Excellent, 100m), (pledge.Grade, pledge.Score));
     }
 
     [Fact]
@@ -71,14 +77,6 @@ public sealed class PledgeServiceTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ValidationException>(() => _service.CreateAsync(input, _moderator));
 
         Assert.Equal("请填写承诺事项。", error.Message);
-    }
-
-    [Fact]
-    public async Task Evaluate_ByAModerator_IsDenied()
-    {
-        var id = await FulfilledAsync();
-
-        await Assert.ThrowsAsync<WorkflowAccessDeniedException>(() => _service.EvaluateAsync(id, 2, PledgeGrade.Excellent, "好", _moderator));
     }
 
     [Fact]
@@ -144,6 +142,7 @@ public sealed class PledgeServiceTests : IAsyncLifetime
     public async Task Rate_TwiceFromTheSameDevice_StoresOneAndRefusesTheSecondInChinese()
     {
         var id = await PublishedAsync();
+        await _evaluation.OpenRoundAsync(2026, _admin);
 
         var first = await _service.RateAsync(id, SatisfactionRating.Satisfied, "好", TokenA);
         var second = await _service.RateAsync(id, SatisfactionRating.Dissatisfied, null, TokenA);
@@ -174,6 +173,7 @@ public sealed class PledgeServiceTests : IAsyncLifetime
     {
         var id = await PublishedAsync();
         await _service.AddProgressAsync(id, 1, new DateOnly(2026, 3, 1), "走访 5 户", _moderator);
+        await _evaluation.OpenRoundAsync(2026, _admin);
         var ratings = new[] { SatisfactionRating.Satisfied, SatisfactionRating.Satisfied, SatisfactionRating.Satisfied, SatisfactionRating.Dissatisfied };
         for (var i = 0; i < ratings.Length; i++)
             await _service.RateAsync(id, ratings[i], null, $"{TokenA}{i}");
@@ -214,10 +214,10 @@ public sealed class PledgeServiceTests : IAsyncLifetime
         await _service.PublishAsync(soon, 0, _moderator);
         await _service.PublishAsync(later, 0, _moderator);
 
-        var list = await _queries.GetStaffListAsync();
+        var list = await _queries.GetStaffListAsync(_moderator);
         _clock.Advance(TimeSpan.FromDays(10));
         await _service.MarkOverdueAsync(_clock.GetUtcNow().UtcDateTime);
-        var due = await _queries.GetDueListAsync();
+        var due = (await _queries.GetRemindersAsync(_moderator)).Overdue;
 
         Assert.True(list.Single(p => p.Id == soon).IsDueSoon);
         Assert.False(list.Single(p => p.Id == later).IsDueSoon);
@@ -244,13 +244,6 @@ public sealed class PledgeServiceTests : IAsyncLifetime
     {
         var id = await CreateAsync();
         await _service.PublishAsync(id, 0, _moderator);
-        return id;
-    }
-
-    private async Task<int> FulfilledAsync()
-    {
-        var id = await PublishedAsync();
-        await _service.MarkFulfilledAsync(id, 1, null, _moderator);
         return id;
     }
 }
