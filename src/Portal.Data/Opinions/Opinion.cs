@@ -7,7 +7,7 @@ namespace Portal.Data.Opinions;
 /// the current state, refuses an illegal step with <see cref="OpinionStateException"/> before changing
 /// anything, and appends an <see cref="OpinionEvent"/> to the case history.
 /// </summary>
-public sealed class Opinion
+public sealed partial class Opinion
 {
     public const int MaxTitleLength = 100;
     public const int MaxBodyLength = 5000;

@@ -65,4 +65,10 @@ public enum OpinionAction
     Rated = 11,
     Reopened = 12,
     CaseOwnerChanged = 13,
+    Reminded = 14,            // 催办
+    Supervised = 15,          // 督办单（普通 / 黄牌 / 红牌）
+    ExtensionRequested = 16,  // 申请延期
+    ExtensionApproved = 17,   // 同意延期
+    ExtensionRefused = 18,    // 不同意延期
+    SupervisionCleared = 19,  // 督办解除
 }
