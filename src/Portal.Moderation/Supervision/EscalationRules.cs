@@ -35,6 +35,6 @@ public sealed record SupervisionStep(SupervisionLevel Level, int WorkingDays)
     public string Describe(DateOnly lastDay) => Level switch
     {
         SupervisionLevel.Reminder => $"催办：办理时限 {lastDay.Month}月{lastDay.Day}日，还剩 {WorkingDays} 个工作日",
-        _ => $"{SupervisionText.Of(Level)}：已超过办理时限（{lastDay.Month}月{lastDay.Day}日）{(WorkingDays == 0 ? "" : $" {WorkingDays} 个工作日")}",
+        _ => $"{SupervisionText.Of(Level)}：已超过办理时限（{lastDay.Month}月{lastDay.Day}日）{(WorkingDays == 0 ? "" : $"{WorkingDays} 个工作日")}",
     };
 }

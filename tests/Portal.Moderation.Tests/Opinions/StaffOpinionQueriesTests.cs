@@ -77,7 +77,7 @@ public sealed class StaffOpinionQueriesTests : IAsyncLifetime
 
         Assert.Equal([oldest, older, recent, newest], inbox.Select(i => i.Id));
         Assert.Equal([true, true, false, false], inbox.Select(i => i.IsOverdue));
-        Assert.Equal(new DateTime(2026, 3, 16, 16, 0, 0, DateTimeKind.Utc), inbox[0].Deadline);
+        Assert.Equal(new DateTime(2026, 3, 20, 16, 0, 0, DateTimeKind.Utc), inbox[0].Deadline);
         Assert.All(inbox, i => Assert.Equal("住建局", i.DepartmentName));
     }
 
@@ -209,7 +209,7 @@ public sealed class StaffOpinionQueriesTests : IAsyncLifetime
         Assert.Equal(_h.UrbanId, view.DepartmentId);
         Assert.Equal("住建局", view.DepartmentName);
         Assert.Equal("审核员甲", view.CaseOwnerName);
-        Assert.Equal(new DateTime(2026, 3, 16, 16, 0, 0, DateTimeKind.Utc), view.Deadline);
+        Assert.Equal(new DateTime(2026, 3, 20, 16, 0, 0, DateTimeKind.Utc), view.Deadline);
         Assert.Equal((Start + TimeSpan.FromDays(2) + TimeSpan.FromHours(1)).UtcDateTime, view.CompletedAt);
         Assert.Equal(await _h.VersionAsync(id), view.Version);
         Assert.Equal(
