@@ -23,6 +23,8 @@ public static class OpenNotices
             opinion.RecordSupervisionStep(OpinionAction.SupervisionCleared, ActorRef.System, $"督办解除：{reason}", utcNow);
 
         var pending = await db.DeadlineExtensions.SingleOrDefaultAsync(e => e.OpinionId == opinion.Id && e.Status == ExtensionStatus.Pending, ct).ConfigureAwait(false);
-        pending?.Refuse(opinion, $"{reason}，延期申请自动失效", ActorRef.System, utcNow);
+        // The request being approved in this unit of work is already decided in memory.
+        if (pending is { Status: ExtensionStatus.Pending })
+            pending.Refuse(opinion, $"{reason}，延期申请自动失效", ActorRef.System, utcNow);
     }
 }
