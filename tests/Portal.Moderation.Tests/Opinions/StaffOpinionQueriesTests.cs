@@ -61,13 +61,14 @@ public sealed class StaffOpinionQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetInboxAsync_ListsOnlyTheHandlersDepartmentsAssignedAndInProgressOpinions_OverdueFirst()
     {
-        var oldest = await _h.OpinionInAsync(OpinionStatus.Assigned);          // deadline 16 March: overdue
+        // 15 working days each.
+        var oldest = await _h.OpinionInAsync(OpinionStatus.Assigned);          // deadline: end of 20 March, overdue
         _h.Clock.Advance(TimeSpan.FromDays(1));
-        var older = await _h.OpinionInAsync(OpinionStatus.InProgress);         // deadline 17 March: overdue
-        _h.At(Start + TimeSpan.FromDays(20));
-        var recent = await _h.OpinionInAsync(OpinionStatus.InProgress);        // deadline 5 April
+        var older = await _h.OpinionInAsync(OpinionStatus.InProgress);         // deadline: end of 23 March, overdue
+        _h.At(Start + TimeSpan.FromDays(23));
+        var recent = await _h.OpinionInAsync(OpinionStatus.InProgress);        // deadline: end of 14 April
         _h.Clock.Advance(TimeSpan.FromDays(1));
-        var newest = await _h.OpinionInAsync(OpinionStatus.Assigned);          // deadline 6 April
+        var newest = await _h.OpinionInAsync(OpinionStatus.Assigned);          // deadline: end of 15 April
         await _h.OpinionInAsync(OpinionStatus.InProgress, _h.TransportId);
         await _h.OpinionInAsync(OpinionStatus.Registered);
         await _h.OpinionInAsync(OpinionStatus.Completed);
