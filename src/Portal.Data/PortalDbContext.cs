@@ -7,6 +7,7 @@ using Portal.Data.Pledges;
 using Portal.Data.Receptions;
 using Portal.Data.Routing;
 using Portal.Data.Staff;
+using Portal.Data.Supervision;
 
 namespace Portal.Data;
 
@@ -53,6 +54,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<InterviewRecord> InterviewRecords => Set<InterviewRecord>();
 
     public DbSet<HouseholdVisit> HouseholdVisits => Set<HouseholdVisit>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+
+    public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
+
+    public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -9,6 +9,7 @@ using Portal.Moderation.Receptions;
 using Portal.Moderation.Routing;
 using Portal.Moderation.Seeding;
 using Portal.Moderation.Staff;
+using Portal.Moderation.Supervision;
 
 namespace Portal.Moderation;
 
@@ -23,6 +24,7 @@ public static class ModerationExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<WorkingCalendarStore>();
         builder.Services.AddSingleton<DeadlinePolicy>();
         builder.Services.AddSingleton<OpinionNotifier>();
         builder.Services.AddOptions<RoutingOptions>()
@@ -67,6 +69,23 @@ public static class ModerationExtensions
         builder.Services.AddScoped<ReceptionDemoSeeder>();
         builder.Services.AddScoped<ReceptionRecordsDemoSeeder>();
         builder.Services.AddScoped<PledgeEvaluationDemoSeeder>();
+        builder.AddSupervision();
         return builder;
+    }
+
+    /// <summary>Working-day calendar, escalation rules and their background pass, extension requests.</summary>
+    private static void AddSupervision(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SupervisionOptions>()
+            .BindConfiguration(SupervisionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddScoped<CalendarSeeder>();
+        builder.Services.AddScoped<CalendarAdminService>();
+        builder.Services.AddScoped<SupervisionService>();
+        builder.Services.AddScoped<SupervisionQueries>();
+        builder.Services.AddScoped<ExtensionService>();
+        builder.Services.AddScoped<SupervisionDemoSeeder>();
+        builder.Services.AddHostedService<SupervisionWorker>();
     }
 }

@@ -16,6 +16,12 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         builder.Property(d => d.Description).HasMaxLength(Department.MaxDescriptionLength);
         builder.HasIndex(d => d.Code).IsUnique();
         builder.HasIndex(d => d.Name).IsUnique();
+        builder.OwnsMany(d => d.KindDeadlines, k =>
+        {
+            k.ToTable("DepartmentDeadlines");
+            k.WithOwner().HasForeignKey("DepartmentId");
+            k.HasKey("DepartmentId", nameof(DepartmentDeadline.Kind));
+        });
     }
 }
 

@@ -48,6 +48,7 @@ internal sealed class OpinionConfiguration : IEntityTypeConfiguration<Opinion>
         builder.Ignore(o => o.Round);
         builder.Ignore(o => o.IsPubliclyListed);
         builder.Ignore(o => o.CanBeRated);
+        builder.Ignore(o => o.IsUnderDeadline);
         builder.Ignore(o => o.IsImported);
 
         builder.Property(o => o.ImportKey).HasMaxLength(64);

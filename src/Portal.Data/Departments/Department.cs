@@ -23,8 +23,11 @@ public sealed class Department
 
     public string? Description { get; set; }
 
-    /// <summary>Days allowed to complete an assigned opinion (办理时限).</summary>
+    /// <summary>Working days allowed to complete an assigned opinion (办理时限), unless its kind has its own.</summary>
     public int DefaultDeadlineDays { get; set; } = 15;
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Per-kind time limits in working days, overriding <see cref="DefaultDeadlineDays"/>.</summary>
+    public List<DepartmentDeadline> KindDeadlines { get; set; } = [];
 }

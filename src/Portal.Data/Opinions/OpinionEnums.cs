@@ -66,7 +66,13 @@ public enum OpinionAction
     Rated = 11,
     Reopened = 12,
     CaseOwnerChanged = 13,
+    Reminded = 14,            // 催办
+    Supervised = 15,          // 督办单（普通 / 黄牌 / 红牌）
+    ExtensionRequested = 16,  // 申请延期
+    ExtensionApproved = 17,   // 同意延期
+    ExtensionRefused = 18,    // 不同意延期
+    SupervisionCleared = 19,  // 督办解除
 
-    // 14–22 are taken by supervision and reception records.
-    Imported = 23,
+    // 20–22 are free (reserved).
+    Imported = 23,             // 历史数据导入
 }

@@ -68,6 +68,12 @@ public static class OpinionText
         OpinionAction.Rated => "群众评价",
         OpinionAction.Reopened => "重新办理",
         OpinionAction.CaseOwnerChanged => "更换包案人",
+        OpinionAction.Reminded => "催办",
+        OpinionAction.Supervised => "督办",
+        OpinionAction.ExtensionRequested => "申请延期",
+        OpinionAction.ExtensionApproved => "同意延期",
+        OpinionAction.ExtensionRefused => "不同意延期",
+        OpinionAction.SupervisionCleared => "督办解除",
         OpinionAction.Imported => "历史数据导入",
         _ => action.ToString(),
     };

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Departments;
+using Portal.Data.Opinions;
 using Portal.Moderation.Opinions;
 
 namespace Portal.Moderation.Departments;
@@ -29,6 +30,8 @@ public sealed class DepartmentService(IDbContextFactory<PortalDbContext> dbFacto
         var errors = new List<ValidationResult>();
         if (!Validator.TryValidateObject(input, new ValidationContext(input), errors, validateAllProperties: true))
             return errors[0].ErrorMessage;
+        if (input.KindDays.Any(k => k.Value is { } v && v is < Department.MinDeadlineDays or > Department.MaxDeadlineDays))
+            return $"按类别设置的办理时限应在 {Department.MinDeadlineDays} 到 {Department.MaxDeadlineDays} 个工作日之间。";
 
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         if (await db.Departments.AnyAsync(d => d.Id != input.Id && (d.Code == input.Code || d.Name == input.Name), ct).ConfigureAwait(false))
@@ -45,9 +48,33 @@ public sealed class DepartmentService(IDbContextFactory<PortalDbContext> dbFacto
         department.Description = input.Description;
         department.DefaultDeadlineDays = input.DefaultDeadlineDays;
         department.IsActive = input.IsActive;
+        ApplyKindDays(department, input.KindDays);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         input.Id = department.Id;
         return null;
+    }
+
+    /// <summary>Updates the per-kind limits in place (an empty value falls back to the department's default).</summary>
+    private static void ApplyKindDays(Department department, Dictionary<OpinionKind, int?> kindDays)
+    {
+        foreach (var kind in Enum.GetValues<OpinionKind>())
+        {
+            var existing = department.KindDeadlines.FirstOrDefault(k => k.Kind == kind);
+            var days = kindDays.GetValueOrDefault(kind);
+            if (days is null)
+            {
+                if (existing is not null)
+                    department.KindDeadlines.Remove(existing);
+            }
+            else if (existing is not null)
+            {
+                existing.WorkingDays = days.Value;
+            }
+            else
+            {
+                department.KindDeadlines.Add(new DepartmentDeadline { Kind = kind, WorkingDays = days.Value });
+            }
+        }
     }
 }
 
@@ -71,8 +98,11 @@ public sealed class DepartmentInput
     [StringLength(Department.MaxDescriptionLength, ErrorMessage = "说明不能超过 {1} 个字。")]
     public string? Description { get; set; }
 
-    [Range(Department.MinDeadlineDays, Department.MaxDeadlineDays, ErrorMessage = "办理时限应在 {1} 到 {2} 天之间。")]
+    [Range(Department.MinDeadlineDays, Department.MaxDeadlineDays, ErrorMessage = "办理时限应在 {1} 到 {2} 个工作日之间。")]
     public int DefaultDeadlineDays { get; set; } = 15;
+
+    /// <summary>Working days per kind of opinion; empty means the department's default.</summary>
+    public Dictionary<OpinionKind, int?> KindDays { get; set; } = [];
 
     public bool IsActive { get; set; } = true;
 
@@ -83,6 +113,7 @@ public sealed class DepartmentInput
         {
             Id = d.Id, Code = d.Code, Name = d.Name, Category = d.Category, Description = d.Description,
             DefaultDeadlineDays = d.DefaultDeadlineDays, IsActive = d.IsActive,
+            KindDays = d.KindDeadlines.ToDictionary(k => k.Kind, k => (int?)k.WorkingDays),
         };
     }
 }

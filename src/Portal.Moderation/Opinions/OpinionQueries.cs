@@ -97,7 +97,7 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
             PublicTimeline.StatusText(answering.Status), answering.Status, answering.Department?.Name,
             answering.Deadline, answering.IsOverdue(Now), o.RejectionReason, o.MergedIntoId is not null,
             PublicTimeline.From(o.Events), Replies(answering), o.CanBeRated,
-            o.Ratings.OrderBy(r => r.RatedAt).Select(ToView).ToList());
+            o.Ratings.OrderBy(r => r.RatedAt).Select(ToView).ToList(), answering.ExtensionCount > 0);
     }
 
     public async Task<PagedResult<PublishedListItem>> GetPublishedAsync(PublishedFilter filter, CancellationToken ct = default)

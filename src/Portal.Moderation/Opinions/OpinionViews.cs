@@ -96,7 +96,8 @@ public sealed record TrackingView(
     IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<PublishedReply> Replies,
     bool CanRate,
-    IReadOnlyList<RatingView> Ratings);
+    IReadOnlyList<RatingView> Ratings,
+    bool DeadlineExtended = false);
 
 /// <summary>A published answer as the public and the resident read it.</summary>
 public sealed record PublishedReply(int Round, string Reply, Adoption Adoption, string? AdoptionReason, string DepartmentName, DateTime CompletedAt);

@@ -8,6 +8,7 @@ using Portal.Data.Staff;
 using Portal.Moderation.Privacy;
 using Portal.Moderation.Routing;
 using Portal.Moderation.Staff;
+using Portal.Moderation.Supervision;
 
 namespace Portal.Moderation.Opinions;
 
@@ -85,7 +86,7 @@ public sealed partial class OpinionWorkflowService(
                 return;
             var department = await db.Departments.SingleOrDefaultAsync(d => d.Id == suggested && d.IsActive, ct).ConfigureAwait(false);
             if (department is not null)
-                o.AssignByRouter(department, deadlines.DeadlineFor(department, o.Kind, now), now);
+                o.AssignByRouter(department, await deadlines.DeadlineForAsync(department, o.Kind, now, ct).ConfigureAwait(false), now);
         }, ct);
 
     public Task RejectAsync(int opinionId, int expectedVersion, string reason, StaffActor actor, CancellationToken ct = default) =>
@@ -106,17 +107,21 @@ public sealed partial class OpinionWorkflowService(
         {
             var department = await db.Departments.SingleOrDefaultAsync(d => d.Id == departmentId, ct).ConfigureAwait(false)
                 ?? throw new OpinionStateException("请选择承办部门。");
-            o.AssignTo(department, deadlines.DeadlineFor(department, o.Kind, now), actor.Ref, now, TextInput.Clean(note));
+            o.AssignTo(department, await deadlines.DeadlineForAsync(department, o.Kind, now, ct).ConfigureAwait(false), actor.Ref, now, TextInput.Clean(note));
         }, ct);
 
     public Task AcceptAsync(int opinionId, int expectedVersion, StaffActor actor, CancellationToken ct = default) =>
         ApplyAsync(opinionId, expectedVersion, actor, DepartmentHandlers, (_, o, now) => { o.Accept(actor.Ref, now); return Task.CompletedTask; }, ct);
 
     public Task ReturnAsync(int opinionId, int expectedVersion, string reason, StaffActor actor, CancellationToken ct = default) =>
-        ApplyAsync(opinionId, expectedVersion, actor, DepartmentHandlers, (_, o, now) => { o.ReturnForReassignment(Required(reason, "退回理由"), actor.Ref, now); return Task.CompletedTask; }, ct);
+        ApplyAsync(opinionId, expectedVersion, actor, DepartmentHandlers, async (db, o, now) =>
+        {
+            o.ReturnForReassignment(Required(reason, "退回理由"), actor.Ref, now);
+            await OpenNotices.ClearAsync(db, o, "退回重新交办", now, ct).ConfigureAwait(false);
+        }, ct);
 
     public Task CompleteAsync(int opinionId, int expectedVersion, HandlingResultDraft draft, StaffActor actor, CancellationToken ct = default) =>
-        ApplyAsync(opinionId, expectedVersion, actor, DepartmentHandlers, (_, o, now) =>
+        ApplyAsync(opinionId, expectedVersion, actor, DepartmentHandlers, async (db, o, now) =>
         {
             ArgumentNullException.ThrowIfNull(draft);
             var clean = new HandlingResultDraft(
@@ -126,7 +131,7 @@ public sealed partial class OpinionWorkflowService(
                 TextInput.Clean(draft.AdoptionReason, multiline: true),
                 Required(draft.SignedOffBy, "签发人"));
             o.Complete(clean, actor.Ref, now);
-            return Task.CompletedTask;
+            await OpenNotices.ClearAsync(db, o, "已办结", now, ct).ConfigureAwait(false);
         }, ct);
 
     public Task RequestRevisionAsync(int opinionId, int expectedVersion, string reason, StaffActor actor, CancellationToken ct = default) =>
@@ -184,7 +189,7 @@ public sealed partial class OpinionWorkflowService(
             return RatingOutcome.NotOpen;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var reopenDeadline = opinion.Department is { } d ? deadlines.DeadlineFor(d, opinion.Kind, now) : now.AddDays(15);
+        var reopenDeadline = opinion.Department is { } d ? await deadlines.DeadlineForAsync(d, opinion.Kind, now, ct).ConfigureAwait(false) : now.AddDays(15);
         opinion.Rate(rating, TextInput.Clean(comment, multiline: true), reopenDeadline, now);
         try
         {

@@ -37,6 +37,7 @@ public static class PublicTimeline
                 OpinionAction.Published => "答复已公开",
                 OpinionAction.Rated => "您的评价：" + e.Note,
                 OpinionAction.Reopened => "因评价不满意，重新办理",
+                OpinionAction.ExtensionApproved => "经批准，办理时限已延长",
                 _ => null,
             };
             if (text is not null)

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Portal.Data.Opinions;
 
 namespace Portal.Moderation.Opinions;
 
@@ -11,9 +10,6 @@ public sealed class WorkflowOptions
     /// <summary>The local time zone: deadlines end at midnight local time.</summary>
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";
-
-    /// <summary>Days allowed per kind of opinion, overriding the department's default (e.g. "Question": 7).</summary>
-    public Dictionary<OpinionKind, int> DeadlineDaysByKind { get; set; } = [];
 
     /// <summary>How long the router may take before the opinion goes to manual routing.</summary>
     [Range(10, 10_000)]

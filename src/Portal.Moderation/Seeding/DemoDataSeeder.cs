@@ -9,6 +9,7 @@ using Portal.Data.Opinions;
 using Portal.Data.Staff;
 using Portal.Moderation.Opinions;
 using Portal.Moderation.Privacy;
+using Portal.Moderation.Supervision;
 
 namespace Portal.Moderation.Seeding;
 
@@ -69,7 +70,8 @@ public sealed partial class DemoDataSeeder(
         // Spread departments over time: the file is grouped by department.
         var demo = LoadDemoOpinions();
         new Random(7).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(demo));
-        var opinions = BuildOpinions(demo, departments.Values.ToDictionary(d => d.Category), moderator, handlers);
+        var calendar = await deadlines.CalendarAsync(ct).ConfigureAwait(false);
+        var opinions = BuildOpinions(demo, departments.Values.ToDictionary(d => d.Category), moderator, handlers, calendar);
         db.Opinions.AddRange(opinions.Select(x => x.Opinion));
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
 
@@ -120,7 +122,7 @@ public sealed partial class DemoDataSeeder(
 
     /// <summary>Takes each demo opinion through the workflow to a state drawn with a fixed seed.</summary>
     private List<(Opinion Opinion, Opinion? MergeInto)> BuildOpinions(
-        IReadOnlyList<DemoOpinion> demo, Dictionary<string, Department> byCategory, ActorRef moderator, Dictionary<int, ActorRef> handlers)
+        IReadOnlyList<DemoOpinion> demo, Dictionary<string, Department> byCategory, ActorRef moderator, Dictionary<int, ActorRef> handlers, WorkingCalendar calendar)
     {
         var random = new Random(20261123);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -168,7 +170,7 @@ public sealed partial class DemoDataSeeder(
                 continue;
             }
 
-            opinion.AssignTo(department, deadlines.DeadlineFor(department, opinion.Kind, t = t.AddHours(4)), moderator, t);
+            opinion.AssignTo(department, deadlines.DeadlineFor(calendar, DeadlinePolicy.DaysFor(department, opinion.Kind), t = t.AddHours(4)), moderator, t);
             var handler = handlers[department.Id];
             if (StopsHere(12, 0.3, 0.02))
             {
@@ -200,7 +202,7 @@ public sealed partial class DemoDataSeeder(
             {
                 var value = rating < 0.45 ? SatisfactionRating.Satisfied : rating < 0.63 ? SatisfactionRating.BasicallySatisfied : SatisfactionRating.Dissatisfied;
                 opinion.Rate(value, value == SatisfactionRating.Dissatisfied ? "问题还没有彻底解决，希望再跟进。" : null,
-                    deadlines.DeadlineFor(department, opinion.Kind, t = t.AddDays(2)), t);
+                    deadlines.DeadlineFor(calendar, DeadlinePolicy.DaysFor(department, opinion.Kind), t = t.AddDays(2)), t);
                 // Most reopened cases have been handled a second time by now.
                 if (opinion.Status == OpinionStatus.InProgress && t.AddDays(10) < now)
                 {

@@ -5,6 +5,7 @@ using Portal.Data.Departments;
 using Portal.Data.Opinions;
 using Portal.Data.Receptions;
 using Portal.Moderation.Opinions;
+using Portal.Moderation.Supervision;
 using Portal.Moderation.Receptions;
 
 namespace Portal.Moderation.Seeding;
@@ -154,6 +155,7 @@ public sealed partial class ReceptionRecordsDemoSeeder(
     {
         var departments = await db.Departments.Where(d => d.IsActive).ToDictionaryAsync(d => d.Code, ct).ConfigureAwait(false);
         var handlers = await db.Users.Where(u => u.UserName!.StartsWith("handler-")).ToDictionaryAsync(u => u.UserName!, ct).ConfigureAwait(false);
+        var calendar = await time.CalendarAsync(ct).ConfigureAwait(false);
         var made = new List<(InterviewRecord Record, Opinion Opinion)>();
         foreach (var (record, i) in records.Select((r, i) => (r, i)).Where(x => x.i % 3 != 2))
         {
@@ -167,7 +169,7 @@ public sealed partial class ReceptionRecordsDemoSeeder(
             var (ownerId, ownerName) = HostCaseOwner.For(record.Session!.Host!);
             opinion.ChangeCaseOwner(ownerId, ownerName, moderator, t);
             opinion.Register(moderator, t.AddMinutes(5));
-            Advance(opinion, department, handlers, moderator, t, now);
+            Advance(opinion, department, handlers, moderator, t, now, calendar);
             made.Add((record, opinion));
         }
 
@@ -178,13 +180,13 @@ public sealed partial class ReceptionRecordsDemoSeeder(
         return made.Count;
     }
 
-    private void Advance(Opinion opinion, Department department, Dictionary<string, Portal.Data.Staff.StaffUser> handlers, ActorRef moderator, DateTime t, DateTime now)
+    private void Advance(Opinion opinion, Department department, Dictionary<string, Portal.Data.Staff.StaffUser> handlers, ActorRef moderator, DateTime t, DateTime now, WorkingCalendar calendar)
     {
         var age = now - t;
         if (age < TimeSpan.FromDays(5))
             return; // the newest stay registered, waiting for assignment
         var assigned = t.AddHours(20);
-        opinion.AssignTo(department, time.DeadlineFor(department, opinion.Kind, assigned), moderator, assigned, "按接访领导批示交办");
+        opinion.AssignTo(department, time.DeadlineFor(calendar, DeadlinePolicy.DaysFor(department, opinion.Kind), assigned), moderator, assigned, "按接访领导批示交办");
         if (!handlers.TryGetValue($"handler-{department.Code}", out var user))
             return;
         var handler = new ActorRef(user.Id, user.DisplayName);

@@ -5,6 +5,7 @@ using Portal.Data;
 using Portal.Moderation.Routing;
 using Portal.Moderation.Seeding;
 using Portal.Moderation.Staff;
+using Portal.Moderation.Supervision;
 
 namespace Portal.Web.Startup;
 
@@ -23,12 +24,14 @@ public static partial class PortalStartup
             if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
                 await services.GetRequiredService<DatabaseInitializer>().MigrateAsync().ConfigureAwait(false);
             await services.GetRequiredService<IdentitySetup>().EnsureRolesAsync().ConfigureAwait(false);
+            await services.GetRequiredService<CalendarSeeder>().SeedAsync().ConfigureAwait(false);
             if (services.GetRequiredService<IOptions<PortalOptions>>().Value.SeedDemoData)
             {
                 await services.GetRequiredService<DemoDataSeeder>().SeedAsync().ConfigureAwait(false);
                 await services.GetRequiredService<ReceptionDemoSeeder>().SeedAsync().ConfigureAwait(false);
                 await services.GetRequiredService<ReceptionRecordsDemoSeeder>().SeedAsync().ConfigureAwait(false);
                 await services.GetRequiredService<PledgeEvaluationDemoSeeder>().SeedAsync().ConfigureAwait(false);
+                await services.GetRequiredService<SupervisionDemoSeeder>().SeedAsync().ConfigureAwait(false);
             }
         }
 

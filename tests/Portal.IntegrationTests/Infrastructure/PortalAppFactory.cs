@@ -27,6 +27,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:LoginPostsPerMinute", "10000");
         builder.UseSetting("Routing:ModelsPath", Path.Combine(_directory, "models"));
         builder.UseSetting("Routing:TrainAtFirstStart", TrainRouter ? "true" : "false");
+        // Tests run the supervision pass themselves (the demo seeder runs one): no background timing.
+        builder.UseSetting("Supervision:Enabled", "false");
     }
 
     /// <summary>

@@ -141,6 +141,35 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
         Assert.Equal($"部门代码不能超过 {Department.MaxCodeLength} 个字符。", error);
     }
 
+    [Fact]
+    public async Task SaveAsync_StoresPerKindLimits_UpdatesThemAndRemovesAnEmptiedOne()
+    {
+        var input = new DepartmentInput { Code = "new-dept", Name = "新部门", Category = "其他", DefaultDeadlineDays = 15 };
+        input.KindDays[OpinionKind.Question] = 5;
+        input.KindDays[OpinionKind.Complaint] = 10;
+        Assert.Null(await _service.SaveAsync(input));
+
+        var edit = DepartmentInput.From((await _service.ListAsync()).Single(d => d.Id == input.Id));
+        edit.KindDays[OpinionKind.Question] = 7;
+        edit.KindDays[OpinionKind.Complaint] = null;
+        Assert.Null(await _service.SaveAsync(edit));
+
+        var stored = (await _service.ListAsync()).Single(d => d.Id == input.Id);
+        Assert.Equal([(OpinionKind.Question, 7)], stored.KindDeadlines.Select(k => (k.Kind, k.WorkingDays)));
+        Assert.Equal(7, DeadlinePolicy.DaysFor(stored, OpinionKind.Question));
+        Assert.Equal(15, DeadlinePolicy.DaysFor(stored, OpinionKind.Complaint));
+    }
+
+    [Fact]
+    public async Task SaveAsync_WithAPerKindLimitOutOfRange_IsRefused()
+    {
+        var input = new DepartmentInput { Code = "new-dept", Name = "新部门", Category = "其他" };
+        input.KindDays[OpinionKind.Question] = 0;
+
+        Assert.Equal("按类别设置的办理时限应在 1 到 90 个工作日之间。", await _service.SaveAsync(input));
+        Assert.Equal(3, (await _service.ListAsync()).Count);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
@@ -150,7 +179,7 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
     {
         var error = await _service.SaveAsync(new DepartmentInput { Code = "new-dept", Name = "新部门", Category = "其他", DefaultDeadlineDays = days });
 
-        Assert.Equal("办理时限应在 1 到 90 天之间。", error);
+        Assert.Equal("办理时限应在 1 到 90 个工作日之间。", error);
         Assert.Equal(3, (await _service.ListAsync()).Count);
     }
 

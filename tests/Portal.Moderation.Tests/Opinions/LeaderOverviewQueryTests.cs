@@ -104,7 +104,7 @@ public sealed class LeaderOverviewQueryTests : IAsyncLifetime
         Assert.Equal([s.OverdueFirst, s.OverdueSecond], overview.Overdue.Select(o => o.Id));
         Assert.All(overview.Overdue, o => Assert.True(o.IsOverdue));
         Assert.Equal(
-            [new DateTime(2026, 3, 16, 16, 0, 0, DateTimeKind.Utc), new DateTime(2026, 3, 17, 16, 0, 0, DateTimeKind.Utc)],
+            [new DateTime(2026, 3, 20, 16, 0, 0, DateTimeKind.Utc), new DateTime(2026, 3, 23, 16, 0, 0, DateTimeKind.Utc)],
             overview.Overdue.Select(o => o.Deadline!.Value));
     }
 
@@ -112,7 +112,7 @@ public sealed class LeaderOverviewQueryTests : IAsyncLifetime
     public async Task GetOverviewAsync_AnOpinionBecomesOverdueWhenItsDeadlinePasses()
     {
         var id = await _h.OpinionInAsync(OpinionStatus.InProgress);
-        var deadline = new DateTimeOffset(2026, 3, 16, 16, 0, 0, TimeSpan.Zero);
+        var deadline = new DateTimeOffset(2026, 3, 20, 16, 0, 0, TimeSpan.Zero);
 
         _h.At(deadline);
         var atDeadline = await _h.Queries.GetOverviewAsync();
@@ -126,7 +126,7 @@ public sealed class LeaderOverviewQueryTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// At 2026-03-22 10:00 Beijing (21 days after <see cref="Start"/>):
+    /// At 2026-03-24 10:00 Beijing (23 days after <see cref="Start"/>; time limits are 15 working days):
     /// 住建局 — two assigned opinions past their deadline, one completed after 2 days, one published after 4 days and rated 满意,
     /// one published after 6 days and rated 基本满意;
     /// 交通局 — one in progress within its deadline, one published after 6 days, rated 不满意 and so reopened;
@@ -134,7 +134,7 @@ public sealed class LeaderOverviewQueryTests : IAsyncLifetime
     /// </summary>
     private async Task<(int OverdueFirst, int OverdueSecond)> ArrangeAsync()
     {
-        var overdueFirst = await _h.OpinionInAsync(OpinionStatus.Assigned);   // deadline 16 March
+        var overdueFirst = await _h.OpinionInAsync(OpinionStatus.Assigned);   // deadline: end of 20 March
         var completedIn2 = await _h.OpinionInAsync(OpinionStatus.InProgress);
         var publishedIn4 = await _h.OpinionInAsync(OpinionStatus.InProgress);
         var publishedIn6 = await _h.OpinionInAsync(OpinionStatus.InProgress);
@@ -148,7 +148,7 @@ public sealed class LeaderOverviewQueryTests : IAsyncLifetime
         _h.At(Start + TimeSpan.FromDays(1));
         var overdueSecond = (await _h.SubmitAsync()).OpinionId;
         await _h.RegisterAsync(overdueSecond);
-        await _h.AssignAsync(overdueSecond, _h.UrbanId);                      // deadline 17 March
+        await _h.AssignAsync(overdueSecond, _h.UrbanId);                      // deadline: end of 23 March
         _h.At(Start + TimeSpan.FromDays(2));
         await _h.CompleteAsync(completedIn2);
         _h.At(Start + TimeSpan.FromDays(4));
@@ -162,11 +162,11 @@ public sealed class LeaderOverviewQueryTests : IAsyncLifetime
         _h.At(Start + TimeSpan.FromDays(7));
         Assert.Equal(RatingOutcome.Recorded, await _h.RateAsync(publishedIn4, SatisfactionRating.Satisfied));
         Assert.Equal(RatingOutcome.Recorded, await _h.RateAsync(publishedIn6, SatisfactionRating.BasicallySatisfied));
-        Assert.Equal(RatingOutcome.Reopened, await _h.RateAsync(reopened, SatisfactionRating.Dissatisfied)); // new deadline 23 March
+        Assert.Equal(RatingOutcome.Reopened, await _h.RateAsync(reopened, SatisfactionRating.Dissatisfied)); // new deadline: end of 27 March
         _h.At(Start + TimeSpan.FromDays(20));
         await _h.AssignAsync(waiting, _h.TransportId);
-        await _h.AcceptAsync(waiting);                                        // deadline 5 April
-        _h.At(Start + TimeSpan.FromDays(21));
+        await _h.AcceptAsync(waiting);                                        // deadline: end of 10 April
+        _h.At(Start + TimeSpan.FromDays(23));
         return (overdueFirst, overdueSecond);
     }
 }

@@ -19,8 +19,8 @@ public sealed class OpinionWorkflowServiceTests : IAsyncLifetime
     /// <summary>2026-03-01 10:00 Beijing time.</summary>
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 2, 0, 0, TimeSpan.Zero);
 
-    /// <summary>15 days after an assignment on 1 March (Beijing): the end of 16 March, Beijing time.</summary>
-    private static readonly DateTime ExpectedDeadline = new(2026, 3, 16, 16, 0, 0, DateTimeKind.Utc);
+    /// <summary>15 working days after an assignment on Sunday 1 March (Beijing): the end of Friday 20 March, Beijing time.</summary>
+    private static readonly DateTime ExpectedDeadline = new(2026, 3, 20, 16, 0, 0, DateTimeKind.Utc);
 
     private readonly SaveGate _saveGate = new();
     private readonly TestDatabase _database;
@@ -280,13 +280,20 @@ public sealed class OpinionWorkflowServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AssignAsync_UsesTheKindOverrideOfTheOptions()
+    public async Task AssignAsync_UsesTheDepartmentsLimitForTheKind()
     {
-        var service = Service(options: new WorkflowOptions { DeadlineDaysByKind = { [OpinionKind.Suggestion] = 5 } });
+        await using (var db = _database.CreateDbContext())
+        {
+            var department = await db.Departments.SingleAsync(d => d.Id == _departmentId);
+            department.KindDeadlines.Add(new DepartmentDeadline { Kind = OpinionKind.Suggestion, WorkingDays = 5 });
+            await db.SaveChangesAsync();
+        }
+
         var id = await WalkToAsync(OpinionStatus.Registered);
 
-        await service.AssignAsync(id, 1, _departmentId, null, Moderator);
+        await Service().AssignAsync(id, 1, _departmentId, null, Moderator);
 
+        // Five working days after Sunday 1 March: Monday 2 to Friday 6 March.
         Assert.Equal(new DateTime(2026, 3, 6, 16, 0, 0, DateTimeKind.Utc), (await LoadAsync(id)).Deadline);
     }
 
@@ -620,7 +627,7 @@ public sealed class OpinionWorkflowServiceTests : IAsyncLifetime
     {
         var id = await WalkToAsync(OpinionStatus.Published);
         var code = (await LoadAsync(id)).TrackingCode;
-        _clock.Advance(TimeSpan.FromDays(10)); // 11 March, 10:00 Beijing
+        _clock.Advance(TimeSpan.FromDays(10)); // Wednesday 11 March, 10:00 Beijing: 15 working days run to 1 April
 
         var outcome = await Service().RateAsync(code, SatisfactionRating.Dissatisfied, "路灯又坏了\r\n请再看看");
 
@@ -628,7 +635,7 @@ public sealed class OpinionWorkflowServiceTests : IAsyncLifetime
         var stored = await LoadAsync(id);
         Assert.Equal(OpinionStatus.InProgress, stored.Status);
         Assert.Equal(1, stored.ReopenCount);
-        Assert.Equal(new DateTime(2026, 3, 26, 16, 0, 0, DateTimeKind.Utc), stored.Deadline);
+        Assert.Equal(new DateTime(2026, 4, 1, 16, 0, 0, DateTimeKind.Utc), stored.Deadline);
         Assert.Equal("路灯又坏了\n请再看看", Assert.Single(stored.Ratings).Comment);
         Assert.Equal([OpinionAction.Rated, OpinionAction.Reopened], stored.Events.TakeLast(2).Select(e => e.Action));
     }

@@ -61,13 +61,14 @@ public sealed class StaffOpinionQueriesTests : IAsyncLifetime
     [Fact]
     public async Task GetInboxAsync_ListsOnlyTheHandlersDepartmentsAssignedAndInProgressOpinions_OverdueFirst()
     {
-        var oldest = await _h.OpinionInAsync(OpinionStatus.Assigned);          // deadline 16 March: overdue
+        // 15 working days each.
+        var oldest = await _h.OpinionInAsync(OpinionStatus.Assigned);          // deadline: end of 20 March, overdue
         _h.Clock.Advance(TimeSpan.FromDays(1));
-        var older = await _h.OpinionInAsync(OpinionStatus.InProgress);         // deadline 17 March: overdue
-        _h.At(Start + TimeSpan.FromDays(20));
-        var recent = await _h.OpinionInAsync(OpinionStatus.InProgress);        // deadline 5 April
+        var older = await _h.OpinionInAsync(OpinionStatus.InProgress);         // deadline: end of 23 March, overdue
+        _h.At(Start + TimeSpan.FromDays(23));
+        var recent = await _h.OpinionInAsync(OpinionStatus.InProgress);        // deadline: end of 14 April
         _h.Clock.Advance(TimeSpan.FromDays(1));
-        var newest = await _h.OpinionInAsync(OpinionStatus.Assigned);          // deadline 6 April
+        var newest = await _h.OpinionInAsync(OpinionStatus.Assigned);          // deadline: end of 15 April
         await _h.OpinionInAsync(OpinionStatus.InProgress, _h.TransportId);
         await _h.OpinionInAsync(OpinionStatus.Registered);
         await _h.OpinionInAsync(OpinionStatus.Completed);
@@ -77,7 +78,7 @@ public sealed class StaffOpinionQueriesTests : IAsyncLifetime
 
         Assert.Equal([oldest, older, recent, newest], inbox.Select(i => i.Id));
         Assert.Equal([true, true, false, false], inbox.Select(i => i.IsOverdue));
-        Assert.Equal(new DateTime(2026, 3, 16, 16, 0, 0, DateTimeKind.Utc), inbox[0].Deadline);
+        Assert.Equal(new DateTime(2026, 3, 20, 16, 0, 0, DateTimeKind.Utc), inbox[0].Deadline);
         Assert.All(inbox, i => Assert.Equal("住建局", i.DepartmentName));
     }
 
@@ -209,7 +210,7 @@ public sealed class StaffOpinionQueriesTests : IAsyncLifetime
         Assert.Equal(_h.UrbanId, view.DepartmentId);
         Assert.Equal("住建局", view.DepartmentName);
         Assert.Equal("审核员甲", view.CaseOwnerName);
-        Assert.Equal(new DateTime(2026, 3, 16, 16, 0, 0, DateTimeKind.Utc), view.Deadline);
+        Assert.Equal(new DateTime(2026, 3, 20, 16, 0, 0, DateTimeKind.Utc), view.Deadline);
         Assert.Equal((Start + TimeSpan.FromDays(2) + TimeSpan.FromHours(1)).UtcDateTime, view.CompletedAt);
         Assert.Equal(await _h.VersionAsync(id), view.Version);
         Assert.Equal(

@@ -149,7 +149,7 @@ public sealed class TrackingQueryTests : IAsyncLifetime
     {
         var id = await _h.OpinionInAsync(OpinionStatus.InProgress);
         var code = await _h.TrackingCodeAsync(id);
-        var deadline = new DateTime(2026, 3, 16, 16, 0, 0, DateTimeKind.Utc);
+        var deadline = new DateTime(2026, 3, 20, 16, 0, 0, DateTimeKind.Utc);
 
         var onTime = await _h.Queries.GetTrackingAsync(code);
         _h.At(new DateTimeOffset(deadline).AddSeconds(1));
@@ -206,7 +206,7 @@ public sealed class TrackingQueryTests : IAsyncLifetime
         Assert.Equal(OpinionStatus.Published, view.Status);
         Assert.Equal("已答复", view.StatusText);
         Assert.Equal("住建局", view.DepartmentName);
-        Assert.Equal(new DateTime(2026, 3, 16, 16, 0, 0, DateTimeKind.Utc), view.Deadline);
+        Assert.Equal(new DateTime(2026, 3, 20, 16, 0, 0, DateTimeKind.Utc), view.Deadline);
         var reply = Assert.Single(view.Replies);
         Assert.Equal("路灯已全部修复。", reply.Reply);
         Assert.Equal("住建局", reply.DepartmentName);

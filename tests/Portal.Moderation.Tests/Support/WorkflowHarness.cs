@@ -7,6 +7,7 @@ using Portal.Data.Staff;
 using Portal.Moderation.Opinions;
 using Portal.Moderation.Routing;
 using Portal.Moderation.Staff;
+using Portal.Moderation.Supervision;
 
 namespace Portal.Moderation.Tests.Support;
 
@@ -24,11 +25,14 @@ public sealed class WorkflowHarness : IAsyncDisposable
 
     private WorkflowHarness()
     {
-        Deadlines = new DeadlinePolicy(_options);
+        Calendars = new WorkingCalendarStore(Database);
+        Deadlines = new DeadlinePolicy(_options, Calendars);
         Router = new RouterHost(Clock, NullLogger<RouterHost>.Instance);
         Routing = new RoutingCatalog(Database, Clock);
         Workflow = new OpinionWorkflowService(Database, new ManualRouter(), new AutoAssignPolicy(Router, Routing), Deadlines, Notifier, Clock, _options, NullLogger<OpinionWorkflowService>.Instance);
         Queries = new OpinionQueries(Database, Deadlines, Clock);
+        Extensions = new ExtensionService(Database, Deadlines, Notifier, Clock);
+        SupervisionQueries = new SupervisionQueries(Database, Clock);
     }
 
     public TestDatabase Database { get; } = new();
@@ -43,6 +47,17 @@ public sealed class WorkflowHarness : IAsyncDisposable
     public RoutingCatalog Routing { get; }
 
     public DeadlinePolicy Deadlines { get; }
+
+    /// <summary>The stored working calendar (empty until a test seeds it: Monday to Friday).</summary>
+    public WorkingCalendarStore Calendars { get; }
+
+    public ExtensionService Extensions { get; }
+
+    public SupervisionQueries SupervisionQueries { get; }
+
+    /// <summary>A supervision pass with the given rules (by default: remind 2, yellow after 3, red after 5 more).</summary>
+    public SupervisionService Supervision(SupervisionOptions? rules = null) =>
+        new(Database, Deadlines, Notifier, Clock, Options.Create(rules ?? new SupervisionOptions()), NullLogger<SupervisionService>.Instance);
 
     public OpinionWorkflowService Workflow { get; }
 
@@ -91,7 +106,11 @@ public sealed class WorkflowHarness : IAsyncDisposable
         return harness;
     }
 
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        Calendars.Dispose();
+        return Database.DisposeAsync();
+    }
 
     /// <summary>Sets the clock to <paramref name="utc"/> (forwards or backwards).</summary>
     public void At(DateTimeOffset utc) => Clock.Advance(utc - Clock.GetUtcNow());
