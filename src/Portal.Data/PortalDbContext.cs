@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Data.Departments;
+using Portal.Data.HotIssues;
 using Portal.Data.Opinions;
 using Portal.Data.Pledges;
 using Portal.Data.Receptions;
@@ -44,6 +45,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Appointment> Appointments => Set<Appointment>();
 
+    public DbSet<OpinionSupport> OpinionSupports => Set<OpinionSupport>();
+
+    public DbSet<HotIssueGroup> HotIssueGroups => Set<HotIssueGroup>();
+
+    public DbSet<HotIssueMember> HotIssueMembers => Set<HotIssueMember>();
+
+    public DbSet<HotIssueEvent> HotIssueEvents => Set<HotIssueEvent>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAppendOnlyHistory();
@@ -83,6 +92,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException("The pledge history is append-only: a PledgeEvent cannot be changed or deleted.");
+        }
+
+        foreach (var entry in ChangeTracker.Entries<HotIssueEvent>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("The hot-issue history is append-only: a HotIssueEvent cannot be changed or deleted.");
         }
     }
 

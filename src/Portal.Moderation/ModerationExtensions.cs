@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Moderation.Departments;
+using Portal.Moderation.HotIssues;
 using Portal.Moderation.Opinions;
 using Portal.Moderation.Pledges;
 using Portal.Moderation.Receptions;
@@ -51,6 +52,17 @@ public static class ModerationExtensions
         builder.Services.AddScoped<ReceptionCalendar>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<ReceptionDemoSeeder>();
+        builder.Services.AddOptions<HotIssueOptions>()
+            .BindConfiguration(HotIssueOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<HotIssueGrouping>();
+        builder.Services.AddHostedService<HotIssueGroupingWorker>();
+        builder.Services.AddScoped<HotIssueQueries>();
+        builder.Services.AddScoped<HotIssueService>();
+        builder.Services.AddScoped<SpikeDetector>();
+        builder.Services.AddScoped<SupportService>();
+        builder.Services.AddScoped<HotIssueDemoSeeder>();
         return builder;
     }
 }

@@ -27,6 +27,7 @@ public static partial class PortalStartup
             {
                 await services.GetRequiredService<DemoDataSeeder>().SeedAsync().ConfigureAwait(false);
                 await services.GetRequiredService<ReceptionDemoSeeder>().SeedAsync().ConfigureAwait(false);
+                await services.GetRequiredService<HotIssueDemoSeeder>().SeedAsync().ConfigureAwait(false);
             }
         }
 
