@@ -16,8 +16,8 @@ public sealed record GroupingPlan(IReadOnlyList<GroupingPlacement> Placements, I
 
 /// <summary>
 /// Single-pass centroid clustering (see ADR-008). Documents are taken in time order; each joins the cluster
-/// whose centre is most similar — cosine of TF-IDF character 1–2-gram vectors, plus <c>AreaAdjustment</c> when
-/// the area is one of the cluster's, minus it when both areas are known and differ — provided the score
+/// whose centre is most similar — cosine of TF-IDF character 1–2-gram vectors, plus <c>SameAreaBonus</c> when
+/// the area is one of the cluster's, minus <c>OtherAreaPenalty</c> when both are known and differ — provided the score
 /// reaches <c>SimilarityThreshold</c> and the cluster's latest opinion is at most <c>WindowDays</c> old;
 /// otherwise it starts a cluster. The same pass serves a new opinion (incremental) and a rebuild of a window.
 /// </summary>
@@ -106,7 +106,7 @@ public sealed class HotIssueClusterer(HotIssueOptions options)
     {
         if (area is null || cluster.Areas.Count == 0)
             return 0;
-        return cluster.Areas.Contains(area) ? options.AreaAdjustment : -options.AreaAdjustment;
+        return cluster.Areas.Contains(area) ? options.SameAreaBonus : -options.OtherAreaPenalty;
     }
 
     private static IEnumerable<int> HeaviestFeatures(SparseVector vector)

@@ -9,11 +9,15 @@ public sealed class HotIssueOptions
 
     /// <summary>The least score (cosine of character 1–2-gram TF-IDF vectors plus the area adjustment) to join a group.</summary>
     [Range(0.05, 0.95)]
-    public double SimilarityThreshold { get; set; } = 0.40;
+    public double SimilarityThreshold { get; set; } = 0.18;
 
-    /// <summary>Added to the score when the opinion's area is one of the group's areas; subtracted when both are known and differ.</summary>
+    /// <summary>Added to the score when the opinion's area is one of the group's areas.</summary>
     [Range(0, 0.5)]
-    public double AreaAdjustment { get; set; } = 0.08;
+    public double SameAreaBonus { get; set; } = 0.05;
+
+    /// <summary>Subtracted from the score when the opinion names an area and the group only others.</summary>
+    [Range(0, 0.5)]
+    public double OtherAreaPenalty { get; set; } = 0.02;
 
     /// <summary>An opinion joins a group only if it came in at most this many days after the group's latest opinion.</summary>
     [Range(1, 365)]
