@@ -3,7 +3,7 @@ using Portal.Moderation.HotIssues;
 namespace Portal.Moderation.Tests.HotIssues;
 
 /// <summary>
-/// Written messages of the kind residents send, in six topics (five each) and five unrelated ones, over
+/// Written messages of the kind residents send, in six topics (four or five each) and five unrelated ones, over
 /// three weeks. The expected grouping is known: one group per topic, every unrelated message alone.
 /// </summary>
 public static class HotIssueFixture
