@@ -1,7 +1,31 @@
 using Portal.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Portal.Benchmarks -- quality|cost [--shared DIR]
-const string Usage = "用法：Portal.Benchmarks quality|cost [--shared <数据目录，默认为仓库旁的 ../shared/data/routing>]";
+// dotnet run -c Release --project benchmarks/Portal.Benchmarks -- hot-issues [--count N] [--db FILE]
+const string Usage = "用法：Portal.Benchmarks quality|cost [--shared <数据目录，默认为仓库旁的 ../shared/data/routing>]\n"
+    + "      Portal.Benchmarks hot-issues [--count <意见条数，默认 100000>] [--db <SQLite 文件，默认临时目录>]";
+
+if (args.Length > 0 && args[0] == "hot-issues")
+{
+    var count = 100_000;
+    var db = Path.Combine(Path.GetTempPath(), "portal-hot-issues-bench.db");
+    for (var i = 1; i < args.Length - 1; i += 2)
+    {
+        if (args[i] == "--count" && int.TryParse(args[i + 1], out var n) && n > 0)
+            count = n;
+        else if (args[i] == "--db")
+            db = Path.GetFullPath(args[i + 1]);
+        else
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+    }
+
+    Console.WriteLine(MachineInfo.Describe());
+    await HotIssueBenchmark.RunAsync(db, count, Console.Out);
+    return 0;
+}
 
 if (args.Length is not (1 or 3) || args[0] is not ("quality" or "cost") || (args.Length == 3 && args[1] != "--shared"))
 {
