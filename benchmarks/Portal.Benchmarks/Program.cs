@@ -3,18 +3,26 @@ using Portal.Benchmarks;
 // dotnet run -c Release --project benchmarks/Portal.Benchmarks -- quality|cost [--shared DIR]
 // dotnet run -c Release --project benchmarks/Portal.Benchmarks -- hot-issues [--count N] [--db FILE]
 const string Usage = "用法：Portal.Benchmarks quality|cost [--shared <数据目录，默认为仓库旁的 ../shared/data/routing>]\n"
-    + "      Portal.Benchmarks hot-issues [--count <意见条数，默认 100000>] [--db <SQLite 文件，默认临时目录>]";
+    + "      Portal.Benchmarks hot-issues [--count <意见条数，默认 100000>] [--db <SQLite 文件，默认临时目录>] [--reuse 沿用已生成的文件]";
 
 if (args.Length > 0 && args[0] == "hot-issues")
 {
     var count = 100_000;
     var db = Path.Combine(Path.GetTempPath(), "portal-hot-issues-bench.db");
-    for (var i = 1; i < args.Length - 1; i += 2)
+    var reuse = args.Contains("--reuse");
+    var options = args.Where(a => a != "--reuse").ToArray();
+    for (var i = 1; i < options.Length; i += 2)
     {
-        if (args[i] == "--count" && int.TryParse(args[i + 1], out var n) && n > 0)
+        if (i + 1 >= options.Length)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        if (options[i] == "--count" && int.TryParse(options[i + 1], out var n) && n > 0)
             count = n;
-        else if (args[i] == "--db")
-            db = Path.GetFullPath(args[i + 1]);
+        else if (options[i] == "--db")
+            db = Path.GetFullPath(options[i + 1]);
         else
         {
             Console.Error.WriteLine(Usage);
@@ -23,7 +31,7 @@ if (args.Length > 0 && args[0] == "hot-issues")
     }
 
     Console.WriteLine(MachineInfo.Describe());
-    await HotIssueBenchmark.RunAsync(db, count, Console.Out);
+    await HotIssueBenchmark.RunAsync(db, count, reuse, Console.Out);
     return 0;
 }
 

@@ -107,6 +107,8 @@ public sealed class HotIssueGroup
 
         var moving = _members.ToList();
         _members.Clear();
+        if (target._members.Count == 0 && moving.Count > 0)
+            (target.FirstAt, target.LastAt) = (moving.Min(m => m.OpinionAt), moving.Max(m => m.OpinionAt));
         foreach (var member in moving)
         {
             member.Pin();
@@ -183,9 +185,10 @@ public sealed class HotIssueGroup
 
     private void Add(HotIssueMember member, DateTime utcNow)
     {
+        // Works on a partly loaded member list too: the grouping loads only recent members of big groups.
         _members.Add(member);
-        FirstAt = _members.Count == 1 ? member.OpinionAt : Min(FirstAt, member.OpinionAt);
-        LastAt = _members.Count == 1 ? member.OpinionAt : Max(LastAt, member.OpinionAt);
+        FirstAt = Min(FirstAt, member.OpinionAt);
+        LastAt = Max(LastAt, member.OpinionAt);
         Touch(utcNow);
     }
 

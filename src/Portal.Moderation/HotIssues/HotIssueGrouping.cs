@@ -116,10 +116,22 @@ public sealed partial class HotIssueGrouping(
     {
         var window = TimeSpan.FromDays(options.Value.WindowDays);
         var earliest = documents.Min(d => d.At) - window;
-        var groups = await db.HotIssueGroups.Include(g => g.Members)
-            .Where(g => g.Status == HotIssueStatus.Open && g.LastAt >= earliest)
-            .AsSplitQuery().ToListAsync(ct).ConfigureAwait(false);
-        var seedIds = groups.SelectMany(g => g.Members.OrderByDescending(m => m.OpinionAt).Take(SeedMembersPerGroup).Select(m => m.OpinionId)).ToList();
+        // Groups are loaded without their members (a long-running group may have thousands); its most
+        // recent members stand for its centre.
+        var groups = await db.HotIssueGroups.Where(g => g.Status == HotIssueStatus.Open && g.LastAt >= earliest)
+            .ToListAsync(ct).ConfigureAwait(false);
+        var groupIds = groups.Select(g => g.Id).ToList();
+        var memberRows = new List<(int GroupId, int OpinionId, DateTime At)>();
+        foreach (var chunk in groupIds.Chunk(5000))
+        {
+            var rows = await db.HotIssueMembers.AsNoTracking().Where(m => chunk.Contains(m.GroupId))
+                .Select(m => new { m.GroupId, m.OpinionId, m.OpinionAt }).ToListAsync(ct).ConfigureAwait(false);
+            memberRows.AddRange(rows.Select(r => (r.GroupId, r.OpinionId, r.OpinionAt)));
+        }
+
+        var recent = memberRows.GroupBy(r => r.GroupId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.At).Take(SeedMembersPerGroup).Select(r => r.OpinionId).ToList());
+        var seedIds = recent.Values.SelectMany(ids => ids).ToList();
         var texts = new Dictionary<int, GroupingDocument>();
         foreach (var chunk in seedIds.Chunk(5000))
         {
@@ -129,8 +141,8 @@ public sealed partial class HotIssueGrouping(
                 texts[row.OpinionId] = row;
         }
 
-        var seeds = groups.Select(g => new GroupSeed(g.Id, g.Members.OrderByDescending(m => m.OpinionAt).Take(SeedMembersPerGroup)
-            .Where(m => texts.ContainsKey(m.OpinionId)).Select(m => texts[m.OpinionId]).OrderBy(d => d.At).ToList())).ToList();
+        var seeds = groups.Select(g => new GroupSeed(g.Id, recent.GetValueOrDefault(g.Id, [])
+            .Where(texts.ContainsKey).Select(id => texts[id]).OrderBy(d => d.At).ToList())).ToList();
         var plan = new HotIssueClusterer(options.Value).Plan(seeds, documents);
 
         var now = clock.GetUtcNow().UtcDateTime;
