@@ -117,14 +117,14 @@ public sealed partial class HotIssueGrouping(
         var window = TimeSpan.FromDays(options.Value.WindowDays);
         var earliest = documents.Min(d => d.At) - window;
         // Groups are loaded without their members (a long-running group may have thousands); its most
-        // recent members stand for its centre.
+        // recent members within the window stand for its centre (an open group in the window has at least one).
         var groups = await db.HotIssueGroups.Where(g => g.Status == HotIssueStatus.Open && g.LastAt >= earliest)
             .ToListAsync(ct).ConfigureAwait(false);
         var groupIds = groups.Select(g => g.Id).ToList();
         var memberRows = new List<(int GroupId, int OpinionId, DateTime At)>();
         foreach (var chunk in groupIds.Chunk(5000))
         {
-            var rows = await db.HotIssueMembers.AsNoTracking().Where(m => chunk.Contains(m.GroupId))
+            var rows = await db.HotIssueMembers.AsNoTracking().Where(m => chunk.Contains(m.GroupId) && m.OpinionAt >= earliest)
                 .Select(m => new { m.GroupId, m.OpinionId, m.OpinionAt }).ToListAsync(ct).ConfigureAwait(false);
             memberRows.AddRange(rows.Select(r => (r.GroupId, r.OpinionId, r.OpinionAt)));
         }
