@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Data.Departments;
+using Portal.Data.HotIssues;
 using Portal.Data.Opinions;
 using Portal.Data.Pledges;
 using Portal.Data.Receptions;
@@ -63,6 +64,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
 
+    public DbSet<OpinionSupport> OpinionSupports => Set<OpinionSupport>();
+
+    public DbSet<HotIssueGroup> HotIssueGroups => Set<HotIssueGroup>();
+
+    public DbSet<HotIssueMember> HotIssueMembers => Set<HotIssueMember>();
+
+    public DbSet<HotIssueEvent> HotIssueEvents => Set<HotIssueEvent>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAppendOnlyHistory();
@@ -111,6 +120,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
                 || (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified
                     && p.Metadata.Name is not (nameof(InterviewRecord.OpinionId) or nameof(InterviewRecord.OpinionLinkedAt)))))
                 throw new InvalidOperationException("Interview records are append-only: only the linked opinion may be set.");
+        }
+
+        foreach (var entry in ChangeTracker.Entries<HotIssueEvent>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("The hot-issue history is append-only: a HotIssueEvent cannot be changed or deleted.");
         }
     }
 

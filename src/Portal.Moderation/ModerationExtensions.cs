@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Portal.Moderation.Departments;
 using Portal.Moderation.Exports;
 using Portal.Moderation.History;
+using Portal.Moderation.HotIssues;
 using Portal.Moderation.Opinions;
 using Portal.Moderation.Pledges;
 using Portal.Moderation.Receptions;
@@ -70,6 +71,17 @@ public static class ModerationExtensions
         builder.Services.AddScoped<ReceptionRecordsDemoSeeder>();
         builder.Services.AddScoped<PledgeEvaluationDemoSeeder>();
         builder.AddSupervision();
+        builder.Services.AddOptions<HotIssueOptions>()
+            .BindConfiguration(HotIssueOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<HotIssueGrouping>();
+        builder.Services.AddHostedService<HotIssueGroupingWorker>();
+        builder.Services.AddScoped<HotIssueQueries>();
+        builder.Services.AddScoped<HotIssueService>();
+        builder.Services.AddScoped<SpikeDetector>();
+        builder.Services.AddScoped<SupportService>();
+        builder.Services.AddScoped<HotIssueDemoSeeder>();
         return builder;
     }
 

@@ -32,4 +32,8 @@ public sealed class RateLimitOptions
 
     [Range(1, 100_000)]
     public int LoginPostsPerMinute { get; set; } = 10;
+
+    /// <summary>Supports (附议) per client IP and hour: a household or an office shares one IP, so not too few.</summary>
+    [Range(1, 100_000)]
+    public int SupportPostsPerHour { get; set; } = 30;
 }

@@ -22,7 +22,7 @@ if (!app.Environment.IsDevelopment())
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UsePortalSecurityHeaders();
-app.UsePledgeDeviceCookie();
+app.UseDeviceCookies();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -94,15 +94,21 @@ public static class WebExtensions
         return Directory.Exists(configured) ? configured : Path.Combine(AppContext.BaseDirectory, "wwwroot-content");
     }
 
-    /// <summary>Per client IP: resident form posts and logins are limited; reads are not.</summary>
+    /// <summary>Per client IP: resident form posts, supports (附议) and logins are limited; reads are not.</summary>
     private static void ConfigureRateLimits(RateLimiterOptions options)
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.OnRejected = async (context, ct) =>
         {
-            context.HttpContext.Response.Headers.RetryAfter = "60";
+            var isSupport = IsSupportPost(context.HttpContext.Request);
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+            var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
+            context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-            await context.HttpContext.Response.WriteAsync("提交过于频繁，请稍后（约一分钟后）再试。", ct).ConfigureAwait(false);
+            var message = isSupport
+                ? $"附议过于频繁：同一网络每小时最多附议 {context.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.SupportPostsPerHour} 次，请约 {minutes} 分钟后再试。"
+                : $"提交过于频繁，请稍后（约 {minutes} 分钟后）再试。";
+            await context.HttpContext.Response.WriteAsync(message, ct).ConfigureAwait(false);
         };
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
@@ -110,6 +116,16 @@ public static class WebExtensions
                 return RateLimitPartition.GetNoLimiter("reads");
             var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
             var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            if (IsSupportPost(context.Request))
+            {
+                return RateLimitPartition.GetFixedWindowLimiter("support:" + ip, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.SupportPostsPerHour,
+                    Window = TimeSpan.FromHours(1),
+                    QueueLimit = 0,
+                });
+            }
+
             var isLogin = context.Request.Path.StartsWithSegments("/account/login");
             var permits = isLogin ? limits.LoginPostsPerMinute : limits.ResidentPostsPerMinute;
             return RateLimitPartition.GetFixedWindowLimiter((isLogin ? "login:" : "post:") + ip, _ => new FixedWindowRateLimiterOptions
@@ -120,6 +136,10 @@ public static class WebExtensions
             });
         });
     }
+
+    /// <summary>A support is the only form posted on a published opinion's page.</summary>
+    private static bool IsSupportPost(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments(DeviceCookie.Supports.Path);
 
     public static IApplicationBuilder UsePortalSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

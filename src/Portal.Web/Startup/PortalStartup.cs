@@ -32,6 +32,7 @@ public static partial class PortalStartup
                 await services.GetRequiredService<ReceptionRecordsDemoSeeder>().SeedAsync().ConfigureAwait(false);
                 await services.GetRequiredService<PledgeEvaluationDemoSeeder>().SeedAsync().ConfigureAwait(false);
                 await services.GetRequiredService<SupervisionDemoSeeder>().SeedAsync().ConfigureAwait(false);
+                await services.GetRequiredService<HotIssueDemoSeeder>().SeedAsync().ConfigureAwait(false);
             }
         }
 
