@@ -69,6 +69,7 @@ public sealed partial class HotIssueDemoSeeder(
         var now = clock.GetUtcNow().UtcDateTime;
         var moderator = new ActorRef(null, "审核员 周敏");
         var random = new Random(508);
+        var calendar = await deadlines.CalendarAsync(ct).ConfigureAwait(false);
         var added = new List<Opinion>();
         for (var i = 0; i < Messages.Length; i++)
         {
@@ -81,7 +82,7 @@ public sealed partial class HotIssueDemoSeeder(
             var opinion = Opinion.Submit(new OpinionSubmission(OpinionKind.Complaint, OpinionChannel.OpinionBox, title, body, area, name, phone, false, true),
                 TrackingCodes.New(), ActorRef.Resident, t);
             opinion.Register(moderator, t = t.AddHours(2));
-            opinion.AssignTo(department, deadlines.DeadlineFor(department, opinion.Kind, t = t.AddHours(1)), moderator, t);
+            opinion.AssignTo(department, deadlines.DeadlineFor(calendar, DeadlinePolicy.DaysFor(department, opinion.Kind), t = t.AddHours(1)), moderator, t);
             if (daysAgo > 8)
             {
                 var handler = new ActorRef(null, department.Name + "承办人");
