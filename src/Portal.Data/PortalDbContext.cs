@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Portal.Data.Briefings;
 using Portal.Data.Departments;
 using Portal.Data.Opinions;
 using Portal.Data.Pledges;
@@ -43,6 +44,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ReceptionSession> ReceptionSessions => Set<ReceptionSession>();
 
     public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    public DbSet<Briefing> Briefings => Set<Briefing>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -53,6 +53,11 @@ internal sealed class OpinionConfiguration : IEntityTypeConfiguration<Opinion>
         builder.HasIndex(o => new { o.DepartmentId, o.Status });
         builder.HasIndex(o => o.PublishedAt);
         builder.HasIndex(o => o.FirstAssignedAt);
+        // The leaders' dashboard counts by these instants over a period (ADR-009).
+        builder.HasIndex(o => o.CreatedAt);
+        builder.HasIndex(o => o.RegisteredAt);
+        builder.HasIndex(o => o.CompletedAt);
+        builder.HasIndex(o => new { o.Status, o.Deadline });
     }
 }
 
@@ -102,5 +107,6 @@ internal sealed class SatisfactionConfiguration : IEntityTypeConfiguration<Satis
     {
         builder.Property(s => s.Comment).HasMaxLength(Satisfaction.MaxCommentLength);
         builder.HasIndex(s => new { s.OpinionId, s.Round }).IsUnique();
+        builder.HasIndex(s => s.RatedAt);
     }
 }

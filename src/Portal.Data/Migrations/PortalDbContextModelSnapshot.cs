@@ -145,6 +145,41 @@ namespace Portal.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Briefings.Briefing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("Briefings");
+                });
+
             modelBuilder.Entity("Portal.Data.Departments.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -383,11 +418,17 @@ namespace Portal.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedAt");
+
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("FirstAssignedAt");
 
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("PublishedAt");
+
+                    b.HasIndex("RegisteredAt");
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
@@ -400,6 +441,8 @@ namespace Portal.Data.Migrations
                     b.HasIndex("DepartmentId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "Deadline");
 
                     b.ToTable("Opinions");
                 });
@@ -468,6 +511,8 @@ namespace Portal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RatedAt");
 
                     b.HasIndex("OpinionId", "Round")
                         .IsUnique();
