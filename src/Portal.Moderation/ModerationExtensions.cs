@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Portal.Moderation.Analysis;
+using Portal.Moderation.Analysis.Briefings;
 using Portal.Moderation.Departments;
 using Portal.Moderation.Opinions;
 using Portal.Moderation.Pledges;
@@ -49,6 +51,17 @@ public static class ModerationExtensions
         builder.Services.AddScoped<ReceptionBookingService>();
         builder.Services.AddScoped<ReceptionAdminService>();
         builder.Services.AddScoped<ReceptionCalendar>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<StatisticsQueries>();
+        builder.Services.AddScoped<PublicStatisticsQueries>();
+        builder.Services.AddScoped<BriefingService>();
+        // The hot-issue feature replaces this with its own source (ADR-009).
+        builder.Services.AddSingleton<IBriefingHotIssueSource, NoBriefingHotIssues>();
+        builder.Services.AddOptions<BriefingOptions>()
+            .BindConfiguration(BriefingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<BriefingScheduler>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<ReceptionDemoSeeder>();
         return builder;

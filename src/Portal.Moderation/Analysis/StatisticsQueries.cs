@@ -115,7 +115,7 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
                 var openNow = open.GetValueOrDefault(d.Id);
                 var rated = ratings.GetValueOrDefault(d.Id);
                 var onTime = Rates.Ratio(done?.OnTime ?? 0, done?.Count ?? 0);
-                return new DepartmentRankingRow(0, d.Id, d.Name, received.GetValueOrDefault(d.Id), done?.Count ?? 0, onTime, rated?.Rate,
+                return new DepartmentRankingRow(0, d.Id, d.Name, received.GetValueOrDefault(d.Id), done?.Count ?? 0, done?.OnTime ?? 0, rated?.Rate,
                     rated?.Total ?? 0, openNow?.Count ?? 0, openNow?.Overdue ?? 0,
                     DepartmentScore.Of(onTime, rated?.Rate, openNow?.Count ?? 0, openNow?.Overdue ?? 0));
             });

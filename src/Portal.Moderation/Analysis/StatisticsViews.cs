@@ -60,12 +60,15 @@ public sealed record DepartmentRankingRow(
     string Department,
     int Received,
     int Completed,
-    double? OnTimeRate,
+    int CompletedOnTime,
     double? SatisfactionRate,
     int Ratings,
     int OpenNow,
     int OverdueNow,
-    double? Score);
+    double? Score)
+{
+    public double? OnTimeRate => Rates.Ratio(CompletedOnTime, Completed);
+}
 
 public sealed record DepartmentOption(int Id, string Name);
 
@@ -80,8 +83,10 @@ public sealed record DashboardView(
     TimeSpan ServerTime);
 
 /// <summary>One month on the public statistics page.</summary>
-public sealed record MonthFigures(int Year, int Month, int Received, int Completed, double? OnTimeRate, double? SatisfactionRate)
+public sealed record MonthFigures(int Year, int Month, int Received, int Completed, int CompletedOnTime)
 {
+    public double? OnTimeRate => Rates.Ratio(CompletedOnTime, Completed);
+
     public string Label => $"{Year}年{Month}月";
 }
 
