@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Data.Staff;
+using Portal.Web.Analysis;
 using Portal.Web.Content;
 using Portal.Web.Receptions;
 using Portal.Web.Security;
@@ -150,6 +151,7 @@ public static class WebExtensions
     {
         endpoints.MapHealthChecks("/healthz");
         endpoints.MapReceptionCalendars();
+        endpoints.MapBriefingExports();
         endpoints.MapPost("/account/logout", async (SignInManager<StaffUser> signIn) =>
         {
             await signIn.SignOutAsync().ConfigureAwait(false);
