@@ -30,16 +30,30 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
         return new DashboardView(filter, figures, volume, areas, satisfaction, ranking, watch.Elapsed);
     }
 
-    public async Task<DashboardFigures> GetFiguresAsync(StatisticsFilter filter, CancellationToken ct = default)
+    /// <summary>
+    /// The period's figures and the previous period's. <see cref="PeriodFigures.Overdue"/> is "overdue now"
+    /// compared with the same instant one period earlier, or with <paramref name="overdueAtPeriodEnd"/> the
+    /// overdue count at the end of each period (for briefings of periods that have ended).
+    /// </summary>
+    public Task<DashboardFigures> GetFiguresAsync(StatisticsFilter filter, CancellationToken ct = default) =>
+        GetFiguresAsync(filter, overdueAtPeriodEnd: false, ct);
+
+    /// <inheritdoc cref="GetFiguresAsync(StatisticsFilter, CancellationToken)"/>
+    public async Task<DashboardFigures> GetFiguresAsync(StatisticsFilter filter, bool overdueAtPeriodEnd, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow().UtcDateTime;
         var previous = filter.Period.Previous();
+        var (range, previousRange) = (ToUtc(filter.Period), ToUtc(previous));
+        var (at, previousAt) = overdueAtPeriodEnd
+            ? (Min(range.To, now), Min(previousRange.To, now))
+            : (now, now.AddDays(-filter.Period.Days));
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var current = await StatisticsSql.FiguresAsync(db, filter, ToUtc(filter.Period), now, ct).ConfigureAwait(false);
-        // "Overdue now" is compared with the same instant one period earlier.
-        var before = await StatisticsSql.FiguresAsync(db, filter, ToUtc(previous), now.AddDays(-filter.Period.Days), ct).ConfigureAwait(false);
+        var current = await StatisticsSql.FiguresAsync(db, filter, range, at, ct).ConfigureAwait(false);
+        var before = await StatisticsSql.FiguresAsync(db, filter, previousRange, previousAt, ct).ConfigureAwait(false);
         return new DashboardFigures(filter.Period, previous, current, before);
+
+        static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
     }
 
     public async Task<VolumeSeries> GetVolumeAsync(StatisticsFilter filter, CancellationToken ct = default)

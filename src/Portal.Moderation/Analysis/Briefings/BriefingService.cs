@@ -106,7 +106,7 @@ public sealed partial class BriefingService(
     private async Task<BriefingContent> BuildAsync(DateRange period, CancellationToken ct)
     {
         var filter = new StatisticsFilter(period);
-        var figures = await statistics.GetFiguresAsync(filter, ct).ConfigureAwait(false);
+        var figures = await statistics.GetFiguresAsync(filter, overdueAtPeriodEnd: true, ct).ConfigureAwait(false);
         var satisfaction = await statistics.GetSatisfactionAsync(filter, ct).ConfigureAwait(false);
         var hot = await hotIssues.GetTopHotIssuesAsync(period, TopHotIssues, ct).ConfigureAwait(false);
         var spikes = await hotIssues.GetSpikesAsync(period, ct).ConfigureAwait(false);
