@@ -1,7 +1,15 @@
 using Portal.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Portal.Benchmarks -- quality|cost [--shared DIR]
-const string Usage = "用法：Portal.Benchmarks quality|cost [--shared <数据目录，默认为仓库旁的 ../shared/data/routing>]";
+// dotnet run -c Release --project benchmarks/Portal.Benchmarks -- dashboard [--db FILE] [--count N] [--runs N]
+const string Usage = "用法：Portal.Benchmarks quality|cost [--shared <数据目录，默认为仓库旁的 ../shared/data/routing>]\n" +
+    "      Portal.Benchmarks dashboard [--db <SQLite 文件>] [--count <意见条数，默认 100000>] [--runs <计时次数，默认 7>]";
+
+if (args.Length > 0 && args[0] == "dashboard")
+{
+    Console.WriteLine(MachineInfo.Describe());
+    return await DashboardBenchmark.RunAsync(args[1..], Console.Out);
+}
 
 if (args.Length is not (1 or 3) || args[0] is not ("quality" or "cost") || (args.Length == 3 && args[1] != "--shared"))
 {
