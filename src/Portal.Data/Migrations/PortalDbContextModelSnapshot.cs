@@ -418,10 +418,6 @@ namespace Portal.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedAt");
-
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("FirstAssignedAt");
 
                     b.HasIndex("MergedIntoId");
@@ -443,6 +439,12 @@ namespace Portal.Data.Migrations
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "Deadline");
+
+                    b.HasIndex("CreatedAt", "DepartmentId", "Kind", "Channel", "Area")
+                        .HasDatabaseName("IX_Opinions_Dashboard_Received");
+
+                    b.HasIndex("CompletedAt", "Status", "Deadline", "CreatedAt", "DepartmentId", "Kind", "Channel", "Area")
+                        .HasDatabaseName("IX_Opinions_Dashboard_Completed");
 
                     b.ToTable("Opinions");
                 });

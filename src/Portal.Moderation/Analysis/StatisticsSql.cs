@@ -47,9 +47,23 @@ internal static class StatisticsSql
     /// then. At "now" this is exactly <see cref="Opinion.IsOverdue"/>; earlier instants use today's deadlines.
     /// </summary>
     public static IQueryable<Opinion> OverdueAt(IQueryable<Opinion> opinions, DateTime at) =>
-        opinions.Where(o => o.Deadline != null && o.Deadline < at && o.FirstAssignedAt <= at
-            && (o.CompletedAt == null || o.CompletedAt > at)
-            && o.Status != OpinionStatus.Rejected && o.Status != OpinionStatus.Merged && o.Status != OpinionStatus.Registered);
+        opinions.Where(o => o.Deadline < at && o.FirstAssignedAt <= at
+            && ((o.Status == OpinionStatus.Assigned || o.Status == OpinionStatus.InProgress)
+                || (o.CompletedAt > at && (o.Status == OpinionStatus.Completed || o.Status == OpinionStatus.Published))));
+
+    /// <summary>
+    /// <see cref="OverdueAt"/> counted as two index searches: the open ones (status, deadline) and those
+    /// completed only after <paramref name="at"/> (completion time), instead of one scan of every opinion.
+    /// </summary>
+    public static async Task<int> CountOverdueAtAsync(IQueryable<Opinion> opinions, DateTime at, CancellationToken ct)
+    {
+        var open = await opinions.CountAsync(o => (o.Status == OpinionStatus.Assigned || o.Status == OpinionStatus.InProgress)
+            && o.Deadline < at && o.FirstAssignedAt <= at, ct).ConfigureAwait(false);
+        var completedLater = await opinions.CountAsync(o => o.CompletedAt > at
+            && (o.Status == OpinionStatus.Completed || o.Status == OpinionStatus.Published)
+            && o.Deadline < at && o.FirstAssignedAt <= at, ct).ConfigureAwait(false);
+        return open + completedLater;
+    }
 
     public static async Task<PeriodFigures> FiguresAsync(PortalDbContext db, StatisticsFilter filter, UtcRange range, DateTime overdueAt, CancellationToken ct)
     {
@@ -79,7 +93,7 @@ internal static class StatisticsSql
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
 
         var durations = await CompletionDaysAsync(CompletedIn(opinions, range), ct).ConfigureAwait(false);
-        var overdue = await OverdueAt(opinions, overdueAt).CountAsync(ct).ConfigureAwait(false);
+        var overdue = await CountOverdueAtAsync(opinions, overdueAt, ct).ConfigureAwait(false);
 
         return new PeriodFigures(
             received, registered, assigned, completed?.Count ?? 0, published, completed?.OnTime ?? 0, completed?.Replied ?? 0,

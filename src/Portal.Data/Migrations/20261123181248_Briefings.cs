@@ -35,14 +35,14 @@ namespace Portal.Data.Migrations
                 column: "RatedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Opinions_CompletedAt",
+                name: "IX_Opinions_Dashboard_Completed",
                 table: "Opinions",
-                column: "CompletedAt");
+                columns: new[] { "CompletedAt", "Status", "Deadline", "CreatedAt", "DepartmentId", "Kind", "Channel", "Area" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Opinions_CreatedAt",
+                name: "IX_Opinions_Dashboard_Received",
                 table: "Opinions",
-                column: "CreatedAt");
+                columns: new[] { "CreatedAt", "DepartmentId", "Kind", "Channel", "Area" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opinions_RegisteredAt",
@@ -72,11 +72,11 @@ namespace Portal.Data.Migrations
                 table: "Satisfactions");
 
             migrationBuilder.DropIndex(
-                name: "IX_Opinions_CompletedAt",
+                name: "IX_Opinions_Dashboard_Completed",
                 table: "Opinions");
 
             migrationBuilder.DropIndex(
-                name: "IX_Opinions_CreatedAt",
+                name: "IX_Opinions_Dashboard_Received",
                 table: "Opinions");
 
             migrationBuilder.DropIndex(

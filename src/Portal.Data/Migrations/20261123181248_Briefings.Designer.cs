@@ -11,7 +11,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123170820_Briefings")]
+    [Migration("20261123181248_Briefings")]
     partial class Briefings
     {
         /// <inheritdoc />
@@ -421,10 +421,6 @@ namespace Portal.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedAt");
-
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("FirstAssignedAt");
 
                     b.HasIndex("MergedIntoId");
@@ -446,6 +442,12 @@ namespace Portal.Data.Migrations
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "Deadline");
+
+                    b.HasIndex("CreatedAt", "DepartmentId", "Kind", "Channel", "Area")
+                        .HasDatabaseName("IX_Opinions_Dashboard_Received");
+
+                    b.HasIndex("CompletedAt", "Status", "Deadline", "CreatedAt", "DepartmentId", "Kind", "Channel", "Area")
+                        .HasDatabaseName("IX_Opinions_Dashboard_Completed");
 
                     b.ToTable("Opinions");
                 });
