@@ -49,8 +49,8 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
             ? (Min(range.To, now), Min(previousRange.To, now))
             : (now, now.AddDays(-filter.Period.Days));
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var current = await StatisticsSql.FiguresAsync(db, filter, range, at, ct).ConfigureAwait(false);
-        var before = await StatisticsSql.FiguresAsync(db, filter, previousRange, previousAt, ct).ConfigureAwait(false);
+        var current = await StatisticsSql.FiguresAsync(db, filter, range, at, now, ct).ConfigureAwait(false);
+        var before = await StatisticsSql.FiguresAsync(db, filter, previousRange, previousAt, now, ct).ConfigureAwait(false);
         return new DashboardFigures(filter.Period, previous, current, before);
 
         static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;

@@ -55,17 +55,22 @@ internal static class StatisticsSql
     /// <see cref="OverdueAt"/> counted as two index searches: the open ones (status, deadline) and those
     /// completed only after <paramref name="at"/> (completion time), instead of one scan of every opinion.
     /// </summary>
-    public static async Task<int> CountOverdueAtAsync(IQueryable<Opinion> opinions, DateTime at, CancellationToken ct)
+    public static async Task<int> CountOverdueAtAsync(IQueryable<Opinion> opinions, DateTime at, DateTime now, CancellationToken ct)
     {
         var open = await opinions.CountAsync(o => (o.Status == OpinionStatus.Assigned || o.Status == OpinionStatus.InProgress)
             && o.Deadline < at && o.FirstAssignedAt <= at, ct).ConfigureAwait(false);
-        var completedLater = await opinions.CountAsync(o => o.CompletedAt > at
-            && (o.Status == OpinionStatus.Completed || o.Status == OpinionStatus.Published)
-            && o.Deadline < at && o.FirstAssignedAt <= at, ct).ConfigureAwait(false);
-        return open + completedLater;
+        if (at >= now)
+            return open;
+        // Only the completion time may steer SQLite here: given the status and deadline too, its planner
+        // picks an index on them and reads nearly every opinion. So fetch by completion time, filter here.
+        var completedLater = await opinions.Where(o => o.CompletedAt > at)
+            .Select(o => new { o.Status, o.Deadline, o.FirstAssignedAt })
+            .ToListAsync(ct).ConfigureAwait(false);
+        return open + completedLater.Count(o => o.Status is OpinionStatus.Completed or OpinionStatus.Published
+            && o.Deadline < at && o.FirstAssignedAt <= at);
     }
 
-    public static async Task<PeriodFigures> FiguresAsync(PortalDbContext db, StatisticsFilter filter, UtcRange range, DateTime overdueAt, CancellationToken ct)
+    public static async Task<PeriodFigures> FiguresAsync(PortalDbContext db, StatisticsFilter filter, UtcRange range, DateTime overdueAt, DateTime now, CancellationToken ct)
     {
         var opinions = Filtered(db, filter);
         var received = await opinions.CountAsync(o => o.CreatedAt >= range.From && o.CreatedAt < range.To, ct).ConfigureAwait(false);
@@ -93,7 +98,7 @@ internal static class StatisticsSql
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
 
         var durations = await CompletionDaysAsync(CompletedIn(opinions, range), ct).ConfigureAwait(false);
-        var overdue = await CountOverdueAtAsync(opinions, overdueAt, ct).ConfigureAwait(false);
+        var overdue = await CountOverdueAtAsync(opinions, overdueAt, now, ct).ConfigureAwait(false);
 
         return new PeriodFigures(
             received, registered, assigned, completed?.Count ?? 0, published, completed?.OnTime ?? 0, completed?.Replied ?? 0,
