@@ -2,10 +2,18 @@ using Portal.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Portal.Benchmarks -- quality|cost [--shared DIR]
 // dotnet run -c Release --project benchmarks/Portal.Benchmarks -- history-import
+// dotnet run -c Release --project benchmarks/Portal.Benchmarks -- dashboard [--db FILE] [--count N] [--runs N]
 // dotnet run -c Release --project benchmarks/Portal.Benchmarks -- hot-issues [--count N] [--db FILE]
 const string Usage = "用法：Portal.Benchmarks quality|cost [--shared <数据目录，默认为仓库旁的 ../shared/data/routing>]\n"
     + "      Portal.Benchmarks hot-issues [--count <意见条数，默认 100000>] [--db <SQLite 文件，默认临时目录>] [--reuse 沿用已生成的文件]\n"
+    + "      Portal.Benchmarks dashboard [--db <SQLite 文件>] [--count <意见条数，默认 100000>] [--runs <计时次数，默认 7>]\n"
     + "      Portal.Benchmarks history-import";
+
+if (args.Length > 0 && args[0] == "dashboard")
+{
+    Console.WriteLine(MachineInfo.Describe());
+    return await DashboardBenchmark.RunAsync(args[1..], Console.Out);
+}
 
 if (args is ["history-import"])
 {

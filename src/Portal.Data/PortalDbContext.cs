@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Portal.Data.Briefings;
 using Portal.Data.Departments;
 using Portal.Data.HotIssues;
 using Portal.Data.Opinions;
@@ -71,6 +72,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<HotIssueMember> HotIssueMembers => Set<HotIssueMember>();
 
     public DbSet<HotIssueEvent> HotIssueEvents => Set<HotIssueEvent>();
+    public DbSet<Briefing> Briefings => Set<Briefing>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Portal.Moderation.Analysis;
+using Portal.Moderation.Analysis.Briefings;
 using Portal.Moderation.Departments;
 using Portal.Moderation.Exports;
 using Portal.Moderation.History;
@@ -66,6 +68,16 @@ public static class ModerationExtensions
         builder.Services.AddScoped<ReceptionDirectoryService>();
         builder.Services.AddScoped<InterviewRecordService>();
         builder.Services.AddScoped<ReceptionFrequencyService>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<StatisticsQueries>();
+        builder.Services.AddScoped<PublicStatisticsQueries>();
+        builder.Services.AddScoped<BriefingService>();
+        builder.Services.AddScoped<IBriefingHotIssueSource, HotIssueBriefingSource>();
+        builder.Services.AddOptions<BriefingOptions>()
+            .BindConfiguration(BriefingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<BriefingScheduler>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<ReceptionDemoSeeder>();
         builder.Services.AddScoped<ReceptionRecordsDemoSeeder>();

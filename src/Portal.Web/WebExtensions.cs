@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Data.Staff;
+using Portal.Web.Analysis;
 using Portal.Web.Content;
 using Portal.Web.Exports;
 using Portal.Web.Pledges;
@@ -174,6 +175,7 @@ public static class WebExtensions
         endpoints.MapReceptionCalendars();
         endpoints.MapLedgerExport();
         endpoints.MapPledgeLedger();
+        endpoints.MapBriefingExports();
         endpoints.MapPost("/account/logout", async (SignInManager<StaffUser> signIn) =>
         {
             await signIn.SignOutAsync().ConfigureAwait(false);

@@ -59,6 +59,14 @@ internal sealed class OpinionConfiguration : IEntityTypeConfiguration<Opinion>
         builder.HasIndex(o => new { o.DepartmentId, o.Status });
         builder.HasIndex(o => o.PublishedAt);
         builder.HasIndex(o => o.FirstAssignedAt);
+        // The leaders' dashboard counts by these instants over a period (ADR-009); the two wide ones cover
+        // the dashboard's filters and groupings so that its aggregations never read the table itself.
+        builder.HasIndex(o => new { o.CreatedAt, o.DepartmentId, o.Kind, o.Channel, o.Area })
+            .HasDatabaseName("IX_Opinions_Dashboard_Received");
+        builder.HasIndex(o => new { o.CompletedAt, o.Status, o.Deadline, o.CreatedAt, o.DepartmentId, o.Kind, o.Channel, o.Area })
+            .HasDatabaseName("IX_Opinions_Dashboard_Completed");
+        builder.HasIndex(o => o.RegisteredAt);
+        builder.HasIndex(o => new { o.Status, o.Deadline });
     }
 }
 
@@ -119,5 +127,6 @@ internal sealed class SatisfactionConfiguration : IEntityTypeConfiguration<Satis
     {
         builder.Property(s => s.Comment).HasMaxLength(Satisfaction.MaxCommentLength);
         builder.HasIndex(s => new { s.OpinionId, s.Round }).IsUnique();
+        builder.HasIndex(s => s.RatedAt);
     }
 }

@@ -145,6 +145,41 @@ namespace Portal.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Briefings.Briefing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("Briefings");
+                });
+
             modelBuilder.Entity("Portal.Data.Departments.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -408,6 +443,8 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("PublishedAt");
 
+                    b.HasIndex("RegisteredAt");
+
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
 
@@ -419,6 +456,14 @@ namespace Portal.Data.Migrations
                     b.HasIndex("DepartmentId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.HasIndex("CreatedAt", "DepartmentId", "Kind", "Channel", "Area")
+                        .HasDatabaseName("IX_Opinions_Dashboard_Received");
+
+                    b.HasIndex("CompletedAt", "Status", "Deadline", "CreatedAt", "DepartmentId", "Kind", "Channel", "Area")
+                        .HasDatabaseName("IX_Opinions_Dashboard_Completed");
 
                     b.ToTable("Opinions");
                 });
@@ -535,6 +580,8 @@ namespace Portal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RatedAt");
 
                     b.HasIndex("OpinionId", "Round")
                         .IsUnique();

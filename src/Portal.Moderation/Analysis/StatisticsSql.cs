@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Opinions;
+
+namespace Portal.Moderation.Analysis;
+
+/// <summary>A UTC half-open interval [From, To) matching a run of local days.</summary>
+internal readonly record struct UtcRange(DateTime From, DateTime To);
+
+/// <summary>
+/// The aggregations behind the dashboard, each one SQL statement (GROUP BY with conditional counts) over the
+/// indexed instants of an opinion; only the completion durations of a period come back row by row, for the
+/// median and the 90th percentile.
+/// </summary>
+internal static class StatisticsSql
+{
+    private static readonly OpinionStatus[] Open = [OpinionStatus.Assigned, OpinionStatus.InProgress];
+
+    public static IQueryable<Opinion> Filtered(PortalDbContext db, StatisticsFilter filter)
+    {
+        var query = db.Opinions.AsNoTracking();
+        if (filter.DepartmentId is { } department)
+            query = query.Where(o => o.DepartmentId == department);
+        if (!string.IsNullOrWhiteSpace(filter.Area))
+            query = query.Where(o => o.Area == filter.Area);
+        if (filter.Kind is { } kind)
+            query = query.Where(o => o.Kind == kind);
+        if (filter.Channel is { } channel)
+            query = query.Where(o => o.Channel == channel);
+        return query;
+    }
+
+    /// <summary>Opinions completed in the range whose completion still stands (not sent back or reopened).</summary>
+    public static IQueryable<Opinion> CompletedIn(IQueryable<Opinion> opinions, UtcRange range) =>
+        opinions.Where(o => o.CompletedAt >= range.From && o.CompletedAt < range.To
+            && (o.Status == OpinionStatus.Completed || o.Status == OpinionStatus.Published));
+
+    /// <summary>Ratings given in the range on opinions that pass the filter.</summary>
+    public static IQueryable<RatingRow> RatingsIn(PortalDbContext db, IQueryable<Opinion> opinions, UtcRange range) =>
+        from s in db.Satisfactions.AsNoTracking()
+        where s.RatedAt >= range.From && s.RatedAt < range.To
+        join o in opinions on s.OpinionId equals o.Id
+        select new RatingRow { DepartmentId = o.DepartmentId, Rating = s.Rating };
+
+    /// <summary>
+    /// Opinions overdue at <paramref name="at"/>: assigned by then, past their deadline, and not completed by
+    /// then. At "now" this is exactly <see cref="Opinion.IsOverdue"/>; earlier instants use today's deadlines.
+    /// </summary>
+    public static IQueryable<Opinion> OverdueAt(IQueryable<Opinion> opinions, DateTime at) =>
+        opinions.Where(o => o.Deadline < at && o.FirstAssignedAt <= at
+            && ((o.Status == OpinionStatus.Assigned || o.Status == OpinionStatus.InProgress)
+                || (o.CompletedAt > at && (o.Status == OpinionStatus.Completed || o.Status == OpinionStatus.Published))));
+
+    /// <summary>
+    /// <see cref="OverdueAt"/> counted as two index searches: the open ones (status, deadline) and those
+    /// completed only after <paramref name="at"/> (completion time), instead of one scan of every opinion.
+    /// </summary>
+    public static async Task<int> CountOverdueAtAsync(IQueryable<Opinion> opinions, DateTime at, DateTime now, CancellationToken ct)
+    {
+        var open = await opinions.CountAsync(o => (o.Status == OpinionStatus.Assigned || o.Status == OpinionStatus.InProgress)
+            && o.Deadline < at && o.FirstAssignedAt <= at, ct).ConfigureAwait(false);
+        if (at >= now)
+            return open;
+        // Only the completion time may steer SQLite here: given the status and deadline too, its planner
+        // picks an index on them and reads nearly every opinion. So fetch by completion time, filter here.
+        var completedLater = await opinions.Where(o => o.CompletedAt > at)
+            .Select(o => new { o.Status, o.Deadline, o.FirstAssignedAt })
+            .ToListAsync(ct).ConfigureAwait(false);
+        return open + completedLater.Count(o => o.Status is OpinionStatus.Completed or OpinionStatus.Published
+            && o.Deadline < at && o.FirstAssignedAt <= at);
+    }
+
+    public static async Task<PeriodFigures> FiguresAsync(PortalDbContext db, StatisticsFilter filter, UtcRange range, DateTime overdueAt, DateTime now, CancellationToken ct)
+    {
+        var opinions = Filtered(db, filter);
+        var received = await opinions.CountAsync(o => o.CreatedAt >= range.From && o.CreatedAt < range.To, ct).ConfigureAwait(false);
+        var registered = await opinions.CountAsync(o => o.RegisteredAt >= range.From && o.RegisteredAt < range.To, ct).ConfigureAwait(false);
+        var assigned = await opinions.CountAsync(o => o.FirstAssignedAt >= range.From && o.FirstAssignedAt < range.To, ct).ConfigureAwait(false);
+        var published = await opinions.CountAsync(o => o.PublishedAt >= range.From && o.PublishedAt < range.To, ct).ConfigureAwait(false);
+
+        var completed = await CompletedIn(opinions, range)
+            .GroupBy(o => 1)
+            .Select(g => new
+            {
+                Count = g.Count(),
+                OnTime = g.Count(o => o.Deadline != null && o.CompletedAt <= o.Deadline),
+                Replied = g.Count(o => o.Status == OpinionStatus.Published),
+            })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+
+        var ratings = await RatingsIn(db, opinions, range)
+            .GroupBy(r => 1)
+            .Select(g => new
+            {
+                Count = g.Count(),
+                Satisfied = g.Count(r => r.Rating == SatisfactionRating.Satisfied || r.Rating == SatisfactionRating.BasicallySatisfied),
+            })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+
+        var durations = await CompletionDaysAsync(CompletedIn(opinions, range), ct).ConfigureAwait(false);
+        var overdue = await CountOverdueAtAsync(opinions, overdueAt, now, ct).ConfigureAwait(false);
+
+        return new PeriodFigures(
+            received, registered, assigned, completed?.Count ?? 0, published, completed?.OnTime ?? 0, completed?.Replied ?? 0,
+            ratings?.Count ?? 0, ratings?.Satisfied ?? 0, Rates.Median(durations), Rates.Percentile(durations, 90), overdue);
+    }
+
+    /// <summary>Days from receipt to completion of each opinion, sorted.</summary>
+    private static async Task<double[]> CompletionDaysAsync(IQueryable<Opinion> completed, CancellationToken ct)
+    {
+        var rows = await completed.Select(o => new { o.CreatedAt, o.CompletedAt }).ToListAsync(ct).ConfigureAwait(false);
+        var days = rows.Select(r => (r.CompletedAt!.Value - r.CreatedAt).TotalDays).ToArray();
+        Array.Sort(days);
+        return days;
+    }
+
+    /// <summary>Received opinions per local day and department (null: not assigned).</summary>
+    public static async Task<List<DayCount<int?>>> ReceivedByDayAndDepartmentAsync(IQueryable<Opinion> opinions, UtcRange range, double offsetHours, CancellationToken ct) =>
+        await opinions.Where(o => o.CreatedAt >= range.From && o.CreatedAt < range.To)
+            .GroupBy(o => new { Day = o.CreatedAt.AddHours(offsetHours).Date, o.DepartmentId })
+            .Select(g => new DayCount<int?>(g.Key.Day, g.Key.DepartmentId, g.Count()))
+            .ToListAsync(ct).ConfigureAwait(false);
+
+    /// <summary>Received opinions per local day and kind.</summary>
+    public static async Task<List<DayCount<OpinionKind>>> ReceivedByDayAndKindAsync(IQueryable<Opinion> opinions, UtcRange range, double offsetHours, CancellationToken ct) =>
+        await opinions.Where(o => o.CreatedAt >= range.From && o.CreatedAt < range.To)
+            .GroupBy(o => new { Day = o.CreatedAt.AddHours(offsetHours).Date, o.Kind })
+            .Select(g => new DayCount<OpinionKind>(g.Key.Day, g.Key.Kind, g.Count()))
+            .ToListAsync(ct).ConfigureAwait(false);
+
+    /// <summary>Completed opinions per local day (with how many on time).</summary>
+    public static async Task<List<DayCompletion>> CompletedByDayAsync(IQueryable<Opinion> opinions, UtcRange range, double offsetHours, CancellationToken ct) =>
+        await CompletedIn(opinions, range)
+            .GroupBy(o => o.CompletedAt!.Value.AddHours(offsetHours).Date)
+            .Select(g => new DayCompletion(g.Key, g.Count(), g.Count(o => o.Deadline != null && o.CompletedAt <= o.Deadline)))
+            .ToListAsync(ct).ConfigureAwait(false);
+
+    public static IQueryable<Opinion> OpenNow(IQueryable<Opinion> opinions) => opinions.Where(o => Open.Contains(o.Status));
+}
+
+/// <summary>A rating with its opinion's department (member-initialised so that EF can group by its members).</summary>
+internal sealed class RatingRow
+{
+    public int? DepartmentId { get; init; }
+
+    public SatisfactionRating Rating { get; init; }
+}
+
+internal sealed record DayCount<TKey>(DateTime Day, TKey Key, int Count);
+
+internal sealed record DayCompletion(DateTime Day, int Completed, int OnTime);
