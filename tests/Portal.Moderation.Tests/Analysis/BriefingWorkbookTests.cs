@@ -3,6 +3,7 @@ using Portal.Data.Briefings;
 using Portal.Data.Opinions;
 using Portal.Moderation.Analysis;
 using Portal.Moderation.Analysis.Briefings;
+using Portal.Moderation.Exports;
 
 namespace Portal.Moderation.Tests.Analysis;
 
@@ -17,7 +18,7 @@ public sealed class BriefingWorkbookTests
     [InlineData("路灯不亮", "路灯不亮")]
     [InlineData("", "")]
     public void Escape_PrefixesFormulaStarters(string value, string expected) =>
-        Assert.Equal(expected, SpreadsheetText.Escape(value));
+        Assert.Equal(expected, SpreadsheetCells.Escape(value));
 
     [Fact]
     public void Write_EscapesTextCells_AndMarksEmptySections()

@@ -1,9 +1,10 @@
 using MiniExcelLibs;
 using Portal.Data.Opinions;
+using Portal.Moderation.Exports;
 
 namespace Portal.Moderation.Analysis.Briefings;
 
-/// <summary>A briefing as an .xlsx workbook: one sheet per section; every text cell escaped (<see cref="SpreadsheetText"/>).</summary>
+/// <summary>A briefing as an .xlsx workbook: one sheet per section; every text cell escaped (<see cref="SpreadsheetCells"/>).</summary>
 public static class BriefingWorkbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -43,5 +44,5 @@ public static class BriefingWorkbook
     private static List<Dictionary<string, object?>> Rows<T>(IReadOnlyList<T> items, Func<T, Dictionary<string, object?>> row) =>
         items.Count == 0 ? [new() { ["说明"] = BriefingText.NoData }] : [.. items.Select(row)];
 
-    private static string T(string? value) => SpreadsheetText.Escape(value);
+    private static string T(string? value) => SpreadsheetCells.Escape(value);
 }
