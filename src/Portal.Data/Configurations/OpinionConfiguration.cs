@@ -53,7 +53,8 @@ internal sealed class OpinionConfiguration : IEntityTypeConfiguration<Opinion>
 
         builder.Property(o => o.ImportKey).HasMaxLength(64);
         builder.HasIndex(o => o.ImportKey).IsUnique().HasFilter("ImportKey IS NOT NULL");
-        builder.HasOne<OpinionImportBatch>().WithMany().HasForeignKey(o => o.ImportBatchId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key to OpinionImportBatches: adding one to an existing table makes SQLite rebuild Opinions.
+        builder.HasIndex(o => o.ImportBatchId);
 
         builder.HasIndex(o => new { o.Status, o.CreatedAt });
         builder.HasIndex(o => new { o.DepartmentId, o.Status });

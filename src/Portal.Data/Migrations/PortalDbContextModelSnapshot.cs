@@ -1800,11 +1800,6 @@ namespace Portal.Data.Migrations
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Portal.Data.Opinions.OpinionImportBatch", null)
-                        .WithMany()
-                        .HasForeignKey("ImportBatchId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Portal.Data.Opinions.Opinion", null)
                         .WithMany()
                         .HasForeignKey("MergedIntoId")

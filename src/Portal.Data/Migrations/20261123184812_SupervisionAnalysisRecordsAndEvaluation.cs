@@ -612,14 +612,6 @@ namespace Portal.Data.Migrations
                 columns: new[] { "OpinionId", "DepartmentId", "Deadline", "Level" },
                 unique: true);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Opinions_OpinionImportBatches_ImportBatchId",
-                table: "Opinions",
-                column: "ImportBatchId",
-                principalTable: "OpinionImportBatches",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
             // The hot-issue history and interview records are part of the audit trail: append-only in the database too.
             if (migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
             {
@@ -647,10 +639,6 @@ namespace Portal.Data.Migrations
                 migrationBuilder.Sql("DROP TRIGGER IF EXISTS HotIssueEvents_NoDelete;");
                 migrationBuilder.Sql("DROP TRIGGER IF EXISTS InterviewRecords_NoDelete;");
             }
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_Opinions_OpinionImportBatches_ImportBatchId",
-                table: "Opinions");
 
             migrationBuilder.DropTable(
                 name: "Briefings");

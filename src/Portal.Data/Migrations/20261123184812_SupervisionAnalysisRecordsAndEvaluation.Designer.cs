@@ -11,7 +11,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123183831_SupervisionAnalysisRecordsAndEvaluation")]
+    [Migration("20261123184812_SupervisionAnalysisRecordsAndEvaluation")]
     partial class SupervisionAnalysisRecordsAndEvaluation
     {
         /// <inheritdoc />
@@ -1801,11 +1801,6 @@ namespace Portal.Data.Migrations
                     b.HasOne("Portal.Data.Departments.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Portal.Data.Opinions.OpinionImportBatch", null)
-                        .WithMany()
-                        .HasForeignKey("ImportBatchId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Portal.Data.Opinions.Opinion", null)
