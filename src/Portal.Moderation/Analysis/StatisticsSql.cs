@@ -86,7 +86,7 @@ internal static class StatisticsSql
                 OnTime = g.Count(o => o.Deadline != null && o.CompletedAt <= o.Deadline),
                 Replied = g.Count(o => o.Status == OpinionStatus.Published),
             })
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            .SingleOrDefaultAsync(ct).ConfigureAwait(false); // one group (or none): a constant key
 
         var ratings = await RatingsIn(db, opinions, range)
             .GroupBy(r => 1)
@@ -95,7 +95,7 @@ internal static class StatisticsSql
                 Count = g.Count(),
                 Satisfied = g.Count(r => r.Rating == SatisfactionRating.Satisfied || r.Rating == SatisfactionRating.BasicallySatisfied),
             })
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            .SingleOrDefaultAsync(ct).ConfigureAwait(false);
 
         var durations = await CompletionDaysAsync(CompletedIn(opinions, range), ct).ConfigureAwait(false);
         var overdue = await CountOverdueAtAsync(opinions, overdueAt, now, ct).ConfigureAwait(false);
