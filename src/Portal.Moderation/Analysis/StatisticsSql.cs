@@ -31,9 +31,13 @@ internal static class StatisticsSql
     }
 
     /// <summary>Opinions completed in the range whose completion still stands (not sent back or reopened).</summary>
+    /// <remarks>
+    /// Only completed or published opinions have a completion time (a revision request or a reopening clears it),
+    /// so the time alone selects them. Adding the status would let SQLite's planner pick the (Status, Deadline)
+    /// index and read every completed opinion instead of the range (0.5 s against 0.01 s at 100,000 opinions).
+    /// </remarks>
     public static IQueryable<Opinion> CompletedIn(IQueryable<Opinion> opinions, UtcRange range) =>
-        opinions.Where(o => o.CompletedAt >= range.From && o.CompletedAt < range.To
-            && (o.Status == OpinionStatus.Completed || o.Status == OpinionStatus.Published));
+        opinions.Where(o => o.CompletedAt >= range.From && o.CompletedAt < range.To);
 
     /// <summary>Ratings given in the range on opinions that pass the filter.</summary>
     public static IQueryable<RatingRow> RatingsIn(PortalDbContext db, IQueryable<Opinion> opinions, UtcRange range) =>
