@@ -159,9 +159,7 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
             .ToListAsync(ct).ConfigureAwait(false);
     }
 
-    internal UtcRange ToUtc(DateRange period) => new(
-        deadlines.ToUtc(period.From.ToDateTime(TimeOnly.MinValue)),
-        deadlines.ToUtc(period.To.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+    internal UtcRange ToUtc(DateRange period) => new(deadlines.StartOf(period.From), deadlines.EndOf(period.To));
 
     /// <summary>The zone's offset at the start of the period, used to shift UTC instants to local days in SQL.</summary>
     private double OffsetHours(DateTime utc) => (deadlines.ToLocal(utc) - utc).TotalHours;

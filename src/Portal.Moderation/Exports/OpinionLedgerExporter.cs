@@ -21,9 +21,8 @@ public sealed partial class OpinionLedgerExporter(
 {
     private const int PageSize = 1_000;
 
-    public static string ContentType(LedgerFormat format) => format == LedgerFormat.Xlsx
-        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        : "text/csv; charset=utf-8";
+    public static string ContentType(LedgerFormat format) =>
+        format == LedgerFormat.Xlsx ? SpreadsheetCells.XlsxContentType : SpreadsheetCells.CsvContentType;
 
     public static string FileName(LedgerFormat format, DateOnly today) =>
         $"意见台账-{today:yyyyMMdd}.{(format == LedgerFormat.Xlsx ? "xlsx" : "csv")}";
@@ -36,19 +35,10 @@ public sealed partial class OpinionLedgerExporter(
         if (!actor.CanSupervise)
             throw new WorkflowAccessDeniedException("只有领导、审核员和管理员可以导出台账。");
 
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.DeleteOnClose);
-        try
-        {
-            var rows = await Task.Run(() => Write(file, filter, format, ct), ct).ConfigureAwait(false);
-            LogExported(logger, actor.UserId, format, rows, filter);
-            file.Position = 0;
-            return file;
-        }
-        catch
-        {
-            await file.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        var rows = 0;
+        var file = await ExportFile.WriteAsync(output => Task.Run(() => rows = Write(output, filter, format, ct), ct), ct).ConfigureAwait(false);
+        LogExported(logger, actor.UserId, format, rows, filter);
+        return file;
     }
 
     /// <summary>The column titles, in order.</summary>
@@ -84,13 +74,13 @@ public sealed partial class OpinionLedgerExporter(
         var query = db.Opinions.AsNoTracking();
         if (filter.From is { } from)
         {
-            var fromUtc = time.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            var fromUtc = time.StartOf(from);
             query = query.Where(o => o.CreatedAt >= fromUtc);
         }
 
         if (filter.To is { } to)
         {
-            var toUtc = time.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var toUtc = time.EndOf(to);
             query = query.Where(o => o.CreatedAt < toUtc);
         }
 

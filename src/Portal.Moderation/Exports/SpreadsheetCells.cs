@@ -9,6 +9,10 @@ namespace Portal.Moderation.Exports;
 /// </summary>
 public static class SpreadsheetCells
 {
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public const string CsvContentType = "text/csv; charset=utf-8";
+
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
     /// <summary>The UTF-8 byte order mark: Excel needs it to read a CSV file's Chinese text as UTF-8.</summary>

@@ -38,5 +38,5 @@ public sealed class HotIssueBriefingSource(HotIssueQueries hotIssues, SpikeDetec
     }
 
     private (DateTime FromUtc, DateTime ToUtc) Bounds(DateRange period) =>
-        (time.ToUtc(period.From.ToDateTime(TimeOnly.MinValue)), time.ToUtc(period.To.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        (time.StartOf(period.From), time.EndOf(period.To));
 }

@@ -50,6 +50,9 @@ public sealed class DeadlinePolicy
         return EndOf(calendar.AddWorkingDays(LocalDay(assignedAtUtc), workingDays));
     }
 
+    /// <summary>The UTC instant at which local day <paramref name="day"/> begins (its local midnight).</summary>
+    public DateTime StartOf(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
+
     /// <summary>The UTC instant at which local day <paramref name="day"/> ends (the following local midnight).</summary>
     public DateTime EndOf(DateOnly day) => ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue));
 

@@ -27,8 +27,8 @@ public sealed record PledgeLedgerRow(
 /// </summary>
 public sealed class PledgeLedger(IDbContextFactory<PortalDbContext> dbFactory, DeadlinePolicy time)
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public const string CsvContentType = "text/csv; charset=utf-8";
+    public const string XlsxContentType = SpreadsheetCells.XlsxContentType;
+    public const string CsvContentType = SpreadsheetCells.CsvContentType;
     public const string SheetName = "承诺台账";
 
     private static readonly (string Header, Func<PledgeLedgerRow, DeadlinePolicy, object?> Value)[] Columns =

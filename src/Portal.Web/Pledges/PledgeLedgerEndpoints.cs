@@ -1,5 +1,6 @@
 using System.Globalization;
 using Portal.Data.Pledges;
+using Portal.Moderation.Exports;
 using Portal.Moderation.Pledges;
 using Portal.Moderation.Staff;
 using Portal.Web.Security;
@@ -42,18 +43,8 @@ internal static class PledgeLedgerEndpoints
         if (csv)
             return Results.Stream(body => ledger.WriteCsvAsync(body, rows, ct), PledgeLedger.CsvContentType, name + ".csv");
 
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
-        {
-            await ledger.WriteXlsxAsync(file, rows, ct).ConfigureAwait(false);
-            file.Position = 0;
-            return Results.File(file, PledgeLedger.XlsxContentType, name + ".xlsx");
-        }
-        catch
-        {
-            await file.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        var file = await ExportFile.WriteAsync(output => ledger.WriteXlsxAsync(output, rows, ct), ct).ConfigureAwait(false);
+        return Results.File(file, PledgeLedger.XlsxContentType, name + ".xlsx");
     }
 
     /// <summary>The filter from the query string (status by its enum name or number), or null when a value is not valid.</summary>

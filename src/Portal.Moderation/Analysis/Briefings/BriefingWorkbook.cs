@@ -7,7 +7,7 @@ namespace Portal.Moderation.Analysis.Briefings;
 /// <summary>A briefing as an .xlsx workbook: one sheet per section; every text cell escaped (<see cref="SpreadsheetCells"/>).</summary>
 public static class BriefingWorkbook
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = SpreadsheetCells.XlsxContentType;
 
     public static void Write(BriefingDocument briefing, Stream output)
     {
