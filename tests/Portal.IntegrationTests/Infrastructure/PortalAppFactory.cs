@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Portal.Data.Staff;
 using Portal.Moderation.Seeding;
 using Portal.Moderation.Staff;
@@ -18,9 +19,13 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_directory, "portal.db");
 
+    /// <summary>Every line the portal logged while this factory's host ran.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Portal:SeedDemoData", "true");
         builder.UseSetting("RateLimits:ResidentPostsPerMinute", "10000");
