@@ -22,18 +22,73 @@ public sealed class PortalOptions
     public bool SeedDemoData { get; set; }
 }
 
-/// <summary>The "RateLimits" configuration section: limits per client IP on anonymous writes and logins.</summary>
+/// <summary>
+/// The "RateLimits" configuration section: fixed windows per client IP (see Security/RateLimiting.cs) on every
+/// anonymous write, on look-ups by code and on logins. Many households share one address (mobile carriers' NAT,
+/// offices, village service centres), so the limits stop floods and guessing, not ordinary use.
+/// </summary>
 public sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimits";
 
+    /// <summary>Opinions submitted through the opinion box (/opinions/new).</summary>
     [Range(1, 100_000)]
-    public int ResidentPostsPerMinute { get; set; } = 20;
+    public int SubmissionsPerHour { get; set; } = 20;
 
+    /// <summary>Look-ups and ratings by tracking code (/track): both tell whether a code exists, so both count.</summary>
     [Range(1, 100_000)]
-    public int LoginPostsPerMinute { get; set; } = 10;
+    public int TrackingPostsPerMinute { get; set; } = 20;
 
-    /// <summary>Supports (附议) per client IP and hour: a household or an office shares one IP, so not too few.</summary>
+    /// <summary>Supports (附议) of published opinions.</summary>
     [Range(1, 100_000)]
-    public int SupportPostsPerHour { get; set; } = 30;
+    public int SupportsPerHour { get; set; } = 30;
+
+    /// <summary>Ratings and comments on pledges (承诺测评).</summary>
+    [Range(1, 100_000)]
+    public int PledgeRatingsPerHour { get; set; } = 30;
+
+    /// <summary>Bookings of reception days (接访预约).</summary>
+    [Range(1, 100_000)]
+    public int BookingsPerHour { get; set; } = 10;
+
+    /// <summary>Cancellations by booking code: a guessed code would cancel someone else's place.</summary>
+    [Range(1, 100_000)]
+    public int BookingCancellationsPerHour { get; set; } = 10;
+
+    /// <summary>Staff sign-in attempts (Identity's lockout protects each account; this protects the server).</summary>
+    [Range(1, 100_000)]
+    public int LoginsPerMinute { get; set; } = 10;
+
+    /// <summary>Any other form post (staff workspace forms, sign-out).</summary>
+    [Range(1, 100_000)]
+    public int OtherPostsPerMinute { get; set; } = 60;
+}
+
+/// <summary>
+/// The "TrustedProxies" configuration section: the reverse proxies whose X-Forwarded-For/Proto headers are believed.
+/// Empty (the default) trusts nobody: the client IP is the connection's peer, whatever headers it sends.
+/// </summary>
+public sealed class TrustedProxyOptions
+{
+    public const string SectionName = "TrustedProxies";
+
+    /// <summary>Addresses of the proxies, e.g. "10.0.0.5".</summary>
+    public IList<string> Proxies { get; } = [];
+
+    /// <summary>Networks of the proxies in CIDR notation, e.g. "10.0.0.0/24".</summary>
+    public IList<string> Networks { get; } = [];
+
+    /// <summary>How many proxies in a chain to unwrap (one reverse proxy in front of the portal: 1).</summary>
+    [Range(1, 10)]
+    public int ForwardLimit { get; set; } = 1;
+}
+
+/// <summary>The "BotTrap" configuration section: the honeypot and minimum fill time on residents' forms.</summary>
+public sealed class BotTrapOptions
+{
+    public const string SectionName = "BotTrap";
+
+    /// <summary>A form posted sooner than this after it was rendered is a bot's (a person needs longer to read and type).</summary>
+    [Range(0, 3600)]
+    public double MinimumFillSeconds { get; set; } = 3;
 }

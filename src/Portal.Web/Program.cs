@@ -16,6 +16,7 @@ var app = builder.Build();
 if (CreateAdminCommand.IsRequested(args))
     return await CreateAdminCommand.RunAsync(app, args);
 
+app.UseTrustedProxies();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 
@@ -27,6 +28,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseBotTrap();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>()

@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Portal.Data;
@@ -31,7 +29,6 @@ public static class WebExtensions
 
         var services = builder.Services;
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // Readable UTF-8 Chinese in server-rendered HTML instead of &#x...; entities.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -79,7 +76,9 @@ public static class WebExtensions
             .SetApplicationName("portal")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
 
-        services.AddRateLimiter(options => ConfigureRateLimits(options));
+        services.AddTrustedProxies();
+        services.AddPortalRateLimiting();
+        services.AddBotTrap();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton(sp => new ContentPageStore(
             ContentRoot(sp.GetRequiredService<IOptions<PortalOptions>>().Value, sp.GetRequiredService<IWebHostEnvironment>()),
@@ -94,53 +93,6 @@ public static class WebExtensions
         var configured = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.ContentPath));
         return Directory.Exists(configured) ? configured : Path.Combine(AppContext.BaseDirectory, "wwwroot-content");
     }
-
-    /// <summary>Per client IP: resident form posts, supports (附议) and logins are limited; reads are not.</summary>
-    private static void ConfigureRateLimits(RateLimiterOptions options)
-    {
-        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        options.OnRejected = async (context, ct) =>
-        {
-            var isSupport = IsSupportPost(context.HttpContext.Request);
-            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-            var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
-            context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-            var message = isSupport
-                ? $"附议过于频繁：同一网络每小时最多附议 {context.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.SupportPostsPerHour} 次，请约 {minutes} 分钟后再试。"
-                : $"提交过于频繁，请稍后（约 {minutes} 分钟后）再试。";
-            await context.HttpContext.Response.WriteAsync(message, ct).ConfigureAwait(false);
-        };
-        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        {
-            if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Path.StartsWithSegments("/_blazor"))
-                return RateLimitPartition.GetNoLimiter("reads");
-            var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-            var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            if (IsSupportPost(context.Request))
-            {
-                return RateLimitPartition.GetFixedWindowLimiter("support:" + ip, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.SupportPostsPerHour,
-                    Window = TimeSpan.FromHours(1),
-                    QueueLimit = 0,
-                });
-            }
-
-            var isLogin = context.Request.Path.StartsWithSegments("/account/login");
-            var permits = isLogin ? limits.LoginPostsPerMinute : limits.ResidentPostsPerMinute;
-            return RateLimitPartition.GetFixedWindowLimiter((isLogin ? "login:" : "post:") + ip, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permits,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            });
-        });
-    }
-
-    /// <summary>A support is the only form posted on a published opinion's page.</summary>
-    private static bool IsSupportPost(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments(DeviceCookie.Supports.Path);
 
     public static IApplicationBuilder UsePortalSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

@@ -42,12 +42,12 @@ public sealed class PledgeEvaluationPageTests(PortalAppFactory app)
         var url = $"/pledges/{id}";
 
         var html = await client.GetStringOkAsync(url);
-        // The closed page has no rating form; an antiforgery token from an open pledge's page serves the same client.
-        var token = FormClient.AntiforgeryToken(await client.GetStringOkAsync($"/pledges/{await IdAsync("推动老旧小区加装电梯")}"));
+        // The closed page has no rating form; the hidden fields of an open pledge's page serve the same client.
+        var open = await client.GetStringOkAsync($"/pledges/{await IdAsync("推动老旧小区加装电梯")}");
         var post = await client.PostAsync(url, new FormUrlEncodedContent(
         [
             new("_handler", "rate-pledge"),
-            new("__RequestVerificationToken", token),
+            .. FormClient.HiddenFields(open),
             new("Rating.Rating", "Satisfied"),
         ]));
 

@@ -43,9 +43,9 @@ public sealed class PledgePageTests(PortalAppFactory app)
 
         var page = await client.GetAsync(url);
         var cookie = Assert.Single(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("pledge-device=", StringComparison.Ordinal));
-        var token = FormClient.AntiforgeryToken(await page.Content.ReadAsStringAsync());
-        var first = await client.PostAsync(url, RatingForm(token));
-        var second = await client.PostAsync(url, RatingForm(token));
+        var form = await page.Content.ReadAsStringAsync();
+        var first = await client.PostAsync(url, RatingForm(form));
+        var second = await client.PostAsync(url, RatingForm(form));
         var again = await client.GetStringOkAsync(url);
 
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
@@ -101,10 +101,10 @@ public sealed class PledgePageTests(PortalAppFactory app)
         Assert.DoesNotContain("data-testid=\"pledge-create\"", html, StringComparison.Ordinal);
     }
 
-    private static FormUrlEncodedContent RatingForm(string token) => new(
+    private static FormUrlEncodedContent RatingForm(string html) => new(
     [
         new("_handler", "rate-pledge"),
-        new("__RequestVerificationToken", token),
+        .. FormClient.HiddenFields(html),
         new("Rating.Rating", "Satisfied"),
         new("Rating.Comment", "进度看得见"),
     ]);

@@ -17,9 +17,20 @@ public static partial class FormClient
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, string formName, IEnumerable<KeyValuePair<string, string>> fields, string? postUrl = null)
     {
         var page = await client.GetStringOkAsync(pageUrl);
-        var token = AntiforgeryToken(page);
-        var content = new FormUrlEncodedContent(fields.Concat([new("_handler", formName), new("__RequestVerificationToken", token)]));
+        var content = new FormUrlEncodedContent(fields.Concat([new("_handler", formName), .. HiddenFields(page)]));
         return await client.PostAsync(postUrl ?? pageUrl, content);
+    }
+
+    /// <summary>
+    /// The hidden fields a browser posts with every form of <paramref name="html"/>: the antiforgery token and, on
+    /// residents' forms, the bot trap's form stamp (see <c>Portal.Web.Security.BotTrap</c>).
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> HiddenFields(string html)
+    {
+        yield return new("__RequestVerificationToken", AntiforgeryToken(html));
+        var stamp = FormStampPattern().Match(html);
+        if (stamp.Success)
+            yield return new(Portal.Web.Security.BotTrap.StampField, WebUtility.HtmlDecode(stamp.Groups[1].Value));
     }
 
     /// <summary>Signs in through the real login form; a client that handles cookies keeps the sign-in.</summary>
@@ -42,6 +53,9 @@ public static partial class FormClient
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("name=\"__FormStamp\" value=\"([^\"]+)\"")]
+    private static partial Regex FormStampPattern();
 
     [GeneratedRegex("data-testid=\"tracking-code\">([0-9A-Z]{5}-[0-9A-Z]{5})<")]
     private static partial Regex TrackingCodePattern();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Data.Staff;
 using Portal.Moderation.Seeding;
 using Portal.Moderation.Staff;
+using Portal.Web;
 
 namespace Portal.IntegrationTests.Infrastructure;
 
@@ -28,8 +29,10 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Portal:SeedDemoData", "true");
-        builder.UseSetting("RateLimits:ResidentPostsPerMinute", "10000");
-        builder.UseSetting("RateLimits:LoginPostsPerMinute", "10000");
+        // Workflow tests post many forms from one address, at once: limits and fill time are tested on their own.
+        foreach (var limit in typeof(RateLimitOptions).GetProperties().Where(p => p.PropertyType == typeof(int)))
+            builder.UseSetting($"{RateLimitOptions.SectionName}:{limit.Name}", "10000");
+        builder.UseSetting("BotTrap:MinimumFillSeconds", "0");
         builder.UseSetting("Routing:ModelsPath", Path.Combine(_directory, "models"));
         builder.UseSetting("Routing:TrainAtFirstStart", TrainRouter ? "true" : "false");
         // Tests run the supervision pass themselves (the demo seeder runs one): no background timing.
