@@ -42,6 +42,6 @@ public static class ResidentWrites
     private static Task<int> OpenPledgeAsync(PortalAppFactory app) =>
         app.WithAsync<PledgeQueries, int>(async q => (await q.GetPublicListAsync(new PledgeFilter(Search: "推动老旧小区加装电梯"))).Items.Single().Id);
 
-    private static Task<int> OpenSessionAsync(PortalAppFactory app) =>
+    public static Task<int> OpenSessionAsync(PortalAppFactory app) =>
         app.WithAsync<ReceptionQueries, int>(async q => (await q.UpcomingAsync()).First(s => s.BookingOpen).Id);
 }
