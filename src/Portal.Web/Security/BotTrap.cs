@@ -77,8 +77,9 @@ public static class BotTrapExtensions
     public static IApplicationBuilder UseBotTrap(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType
-                && context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false })
+            if (HttpMethods.IsPost(context.Request.Method)
+                && context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false }
+                && context.Request.HasFormContentType)
             {
                 var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
                 if (BotTrap.ResidentForms.Contains(form["_handler"].ToString())

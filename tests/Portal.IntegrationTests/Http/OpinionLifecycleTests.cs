@@ -52,7 +52,8 @@ public sealed class OpinionLifecycleTests(PortalAppFactory app)
         Assert.DoesNotContain("13912345678", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("赵桂芳", detail, StringComparison.Ordinal);
 
-        var rated = await client.PostFormAsync("/track", "rate", [new("Rating.Code", receipt.TrackingCode), new("Rating.Rating", "Satisfied"), new("Rating.Comment", "很快就改了")]);
+        var tracked = await (await client.PostFormAsync("/track", "track", [new("Code", receipt.TrackingCode)])).Content.ReadAsStringAsync();
+        var rated = await client.PostFormOfAsync(tracked, "/track", "rate", [new("Rating.Code", receipt.TrackingCode), new("Rating.Rating", "Satisfied"), new("Rating.Comment", "很快就改了")]);
         var html = await rated.Content.ReadAsStringAsync();
         Assert.Contains("感谢您的评价", html, StringComparison.Ordinal);
         Assert.Contains("您的评价：满意", html, StringComparison.Ordinal);

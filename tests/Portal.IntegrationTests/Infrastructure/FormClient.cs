@@ -17,9 +17,12 @@ public static partial class FormClient
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, string formName, IEnumerable<KeyValuePair<string, string>> fields, string? postUrl = null)
     {
         var page = await client.GetStringOkAsync(pageUrl);
-        var content = new FormUrlEncodedContent(fields.Concat([new("_handler", formName), .. HiddenFields(page)]));
-        return await client.PostAsync(postUrl ?? pageUrl, content);
+        return await client.PostFormOfAsync(page, postUrl ?? pageUrl, formName, fields);
     }
+
+    /// <summary>Posts the named form of a page already loaded (e.g. a form that appears only after another post).</summary>
+    public static Task<HttpResponseMessage> PostFormOfAsync(this HttpClient client, string page, string postUrl, string formName, IEnumerable<KeyValuePair<string, string>> fields) =>
+        client.PostAsync(postUrl, new FormUrlEncodedContent(fields.Concat([new("_handler", formName), .. HiddenFields(page)])));
 
     /// <summary>
     /// The hidden fields a browser posts with every form of <paramref name="html"/>: the antiforgery token and, on
