@@ -59,7 +59,6 @@ public sealed class BotTrap(IDataProtectionProvider dataProtection, TimeProvider
         var filledIn = time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(issuedAt);
         return filledIn < TimeSpan.FromSeconds(options.Value.MinimumFillSeconds) ? "too-fast" : null;
     }
-
 }
 
 public static class BotTrapExtensions
@@ -82,10 +81,10 @@ public static class BotTrapExtensions
                 && context.Request.HasFormContentType)
             {
                 var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+                var services = context.RequestServices;
                 if (BotTrap.ResidentForms.Contains(form["_handler"].ToString())
-                    && context.RequestServices.GetRequiredService<BotTrap>().Inspect(form) is { } reason)
+                    && services.GetRequiredService<BotTrap>().Inspect(form) is { } reason)
                 {
-                    var services = context.RequestServices;
                     services.GetRequiredService<ILoggerFactory>().CreateLogger(SecurityAudit.Category).BotTrapHit(
                         services.GetRequiredService<TimeProvider>().GetUtcNow(), SecurityAudit.Actor(context),
                         SecurityAudit.ClientIp(context), context.Request.Path.Value ?? "/", reason);
