@@ -22,6 +22,7 @@ if (!app.Environment.IsDevelopment())
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UsePortalSecurityHeaders();
+app.UseBlazorHubOriginCheck();
 app.UseDeviceCookies();
 app.UseRateLimiter();
 app.UseAuthentication();

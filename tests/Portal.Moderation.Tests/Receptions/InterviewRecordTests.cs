@@ -107,7 +107,7 @@ public sealed class InterviewRecordTests
         Assert.Equal(receipt.OpinionId, record.OpinionId);
         Assert.Equal(receipt.TrackingCode, record.OpinionTrackingCode);
         Assert.Equal(OpinionStatus.Registered, record.OpinionStatus);
-        var origin = await h.Records.OriginOfAsync(receipt.OpinionId);
+        var origin = await h.Records.OriginOfAsync(receipt.OpinionId, ReceptionHarness.Moderator);
         Assert.NotNull(origin);
         Assert.Equal(recordId, origin.RecordId);
         Assert.Equal(session, origin.SessionId);
