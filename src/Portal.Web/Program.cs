@@ -22,10 +22,10 @@ if (!app.Environment.IsDevelopment())
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UsePortalSecurityHeaders();
-app.UseBlazorHubOriginCheck();
 app.UseDeviceCookies();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseBlazorHubOriginCheck();
 app.UseAuthorization();
 app.UseAntiforgery();
 
