@@ -116,6 +116,18 @@ public sealed class InterviewRecordTests
     }
 
     [Fact]
+    public async Task OriginOf_AnOpinionNotAssignedToTheHandlersDepartment_IsNotShownToTheHandler()
+    {
+        await using var h = await ReceptionHarness.CreateAsync();
+        var (session, _) = await HeldSessionAsync(h);
+        var recordId = await h.Records.RecordAsync(session, Walkin(), ReceptionHarness.Moderator);
+        var receipt = await h.Records.RegisterOpinionAsync(recordId, new InterviewOpinionInput { Kind = OpinionKind.Suggestion }, ReceptionHarness.Moderator);
+
+        Assert.Null(await h.Records.OriginOfAsync(receipt.OpinionId, ReceptionHarness.Handler));
+        Assert.NotNull(await h.Records.OriginOfAsync(receipt.OpinionId, ReceptionHarness.Leader));
+    }
+
+    [Fact]
     public async Task RegisterOpinion_ForARecordAlreadyRegistered_IsRefused_AndStoresOneOpinion()
     {
         await using var h = await ReceptionHarness.CreateAsync();
