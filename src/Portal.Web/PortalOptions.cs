@@ -20,6 +20,12 @@ public sealed class PortalOptions
 
     /// <summary>Seed demo departments, accounts and opinions into an empty database (Development).</summary>
     public bool SeedDemoData { get; set; }
+
+    /// <summary>
+    /// Origins besides the portal's own (scheme://host[:port]) whose pages may open a staff circuit on /_blazor,
+    /// e.g. a second public host name behind the same proxy. Empty by default: same origin only.
+    /// </summary>
+    public IReadOnlyList<string> AllowedOrigins { get; set; } = [];
 }
 
 /// <summary>

@@ -26,6 +26,7 @@ app.UsePortalSecurityHeaders();
 app.UseDeviceCookies();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseBlazorHubOriginCheck();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseBotTrap();

@@ -70,6 +70,7 @@ public static class WebExtensions
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
+        services.AddAccessDeniedAudit();
         services.AddAntiforgery(o => o.Cookie.Name = "portal.af");
         // Keys survive restarts, so sign-ins and forms in flight stay valid.
         services.AddDataProtection()
@@ -132,7 +133,7 @@ public static class WebExtensions
         {
             await signIn.SignOutAsync().ConfigureAwait(false);
             return Results.LocalRedirect("/");
-        });
+        }).RequireAntiforgeryToken();
         return endpoints;
     }
 }

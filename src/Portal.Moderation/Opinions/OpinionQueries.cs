@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Opinions;
-using Portal.Data.Staff;
 using Portal.Moderation.Privacy;
 using Portal.Moderation.Staff;
 
@@ -45,9 +44,9 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
         var o = await LoadWholeAsync(db, db.Opinions.Where(x => x.Id == id), ct).ConfigureAwait(false);
         if (o is null)
             return null;
-        var departmentOnly = !actor.CanSupervise && !actor.IsInRole(StaffRoles.Admin);
-        if (departmentOnly && (actor.DepartmentId is null || o.DepartmentId != actor.DepartmentId))
+        if (!CaseAccess.CanRead(actor, o.DepartmentId))
             return null;
+        var departmentOnly = !actor.CanSupervise;
 
         // An anonymous resident stays anonymous to the department: contact hidden, personal data masked in the text.
         var hideContact = departmentOnly && o.IsAnonymous;
@@ -200,8 +199,12 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
     /// The opinions a duplicate may be merged into: any other opinion that is neither rejected nor merged itself,
     /// newest first, optionally those whose title or area contains <paramref name="search"/>.
     /// </summary>
-    public async Task<IReadOnlyList<OpinionListItem>> GetMergeCandidatesAsync(int duplicateId, string? search, CancellationToken ct = default)
+    /// <exception cref="WorkflowAccessDeniedException">The actor is not a moderator.</exception>
+    public async Task<IReadOnlyList<OpinionListItem>> GetMergeCandidatesAsync(int duplicateId, string? search, StaffActor actor, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.CanModerate)
+            throw new WorkflowAccessDeniedException("只有审核员可以合并意见。");
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var query = db.Opinions.Where(o => o.Id != duplicateId && o.Status != OpinionStatus.Rejected && o.Status != OpinionStatus.Merged);
         if (TextInput.Clean(search) is { } text)

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Opinions;
-using Portal.Data.Staff;
 using Portal.Moderation.Privacy;
 using Portal.Moderation.Routing;
 using Portal.Moderation.Staff;
@@ -295,9 +294,10 @@ public sealed partial class OpinionWorkflowService(
             throw new WorkflowAccessDeniedException("只有领导或审核员可以执行此操作。");
     }
 
+    /// <summary>Another department's opinion looks exactly like one that does not exist.</summary>
     private static void DepartmentHandlers(StaffActor actor, Opinion opinion)
     {
-        if (!actor.IsInRole(StaffRoles.Handler) || actor.DepartmentId is null || actor.DepartmentId != opinion.DepartmentId)
+        if (!CaseAccess.IsHandlerOf(actor, opinion.DepartmentId))
             throw new OpinionNotFoundException();
     }
 

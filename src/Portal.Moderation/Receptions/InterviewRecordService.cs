@@ -81,10 +81,17 @@ public sealed partial class InterviewRecordService(
             time.ToLocal(x.Record.RecordedAt), x.Record.RecordedByName, x.Record.OpinionId, x.Code, x.Status))];
     }
 
-    /// <summary>Where an opinion came from, when it was registered from an interview record (case view: 来自接谈记录).</summary>
-    public async Task<InterviewOrigin?> OriginOfAsync(int opinionId, CancellationToken ct = default)
+    /// <summary>
+    /// Where an opinion came from, when it was registered from an interview record (case view: 来自接谈记录);
+    /// null as well when the actor may not read the case.
+    /// </summary>
+    public async Task<InterviewOrigin?> OriginOfAsync(int opinionId, StaffActor actor, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var opinion = await db.Opinions.AsNoTracking().Where(o => o.Id == opinionId).Select(o => new { o.DepartmentId }).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+        if (opinion is null || !CaseAccess.CanRead(actor, opinion.DepartmentId))
+            return null;
         var row = await db.InterviewRecords.AsNoTracking().Where(r => r.OpinionId == opinionId)
             .Select(r => new { r.Id, r.SessionId, r.Session!.StartsAt, r.Session.Method, HostName = r.Session.Host!.Name, HostPost = r.Session.Host.Post, r.Instruction, r.RecordedByName, r.RecordedAt })
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);

@@ -25,7 +25,7 @@ public sealed class ExtensionService(
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var opinion = await db.Opinions.SingleOrDefaultAsync(o => o.Id == opinionId, ct).ConfigureAwait(false);
-        if (opinion is null || !actor.IsInRole(StaffRoles.Handler) || actor.DepartmentId is null || actor.DepartmentId != opinion.DepartmentId)
+        if (opinion is null || !CaseAccess.IsHandlerOf(actor, opinion.DepartmentId))
             throw new OpinionNotFoundException();
         if (await db.DeadlineExtensions.AnyAsync(e => e.OpinionId == opinionId && e.Status == ExtensionStatus.Pending, ct).ConfigureAwait(false))
             throw new OpinionStateException("已有一份延期申请正在审批，请等待审批结果。");

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Data.Staff;
 using Portal.Data.Supervision;
+using Portal.Moderation.Opinions;
 using Portal.Moderation.Staff;
 
 namespace Portal.Moderation.Supervision;
@@ -42,8 +42,8 @@ public sealed class SupervisionQueries(IDbContextFactory<PortalDbContext> dbFact
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var departmentId = await db.Opinions.Where(o => o.Id == opinionId).Select(o => o.DepartmentId).SingleOrDefaultAsync(ct).ConfigureAwait(false);
-        if (actor.IsInRole(StaffRoles.Handler) && !actor.CanSupervise && actor.DepartmentId != departmentId)
+        var opinion = await db.Opinions.Where(o => o.Id == opinionId).Select(o => new { o.DepartmentId }).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+        if (opinion is null || !CaseAccess.CanRead(actor, opinion.DepartmentId))
             return new CaseSupervision([], []);
         var notices = await Notices(db, db.SupervisionNotices.Where(n => n.OpinionId == opinionId), ct).ConfigureAwait(false);
         var extensions = await Extensions(db, db.DeadlineExtensions.Where(e => e.OpinionId == opinionId), ct).ConfigureAwait(false);

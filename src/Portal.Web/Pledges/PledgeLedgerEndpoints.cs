@@ -36,6 +36,7 @@ internal static class PledgeLedgerEndpoints
         }
         catch (WorkflowAccessDeniedException ex)
         {
+            AccessDeniedAudit.LogDenied(http);
             return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
         }
 

@@ -74,8 +74,10 @@ public sealed class OpinionLifecycleTests(PortalAppFactory app)
             app.WithAsync<OpinionWorkflowService>(w => w.AcceptAsync(receipt.OpinionId, 2, otherHandler)));
 
         var client = await app.SignedInClientAsync("handler-health");
-        var page = await client.GetStringOkAsync($"/staff/cases/{receipt.OpinionId}");
-        Assert.Contains("未找到该意见，或您无权查看", page, StringComparison.Ordinal);
+        using var response = await client.GetAsync($"/staff/cases/{receipt.OpinionId}");
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("只归交通部门的意见", page, StringComparison.Ordinal);
         Assert.DoesNotContain("13912345678", page, StringComparison.Ordinal);
     }
 

@@ -258,7 +258,7 @@ public sealed class StaffOpinionQueriesTests : IAsyncLifetime
         _h.Clock.Advance(TimeSpan.FromMinutes(1));
         var duplicate = (await _h.SubmitAsync(WorkflowHarness.Input("楼前路灯不亮"))).OpinionId;
 
-        var candidates = await _h.Queries.GetMergeCandidatesAsync(duplicate, null);
+        var candidates = await _h.Queries.GetMergeCandidatesAsync(duplicate, null, _h.Moderator);
 
         Assert.Equal([busStop, streetLight], candidates.Select(c => c.Id));
     }
@@ -282,7 +282,7 @@ public sealed class StaffOpinionQueriesTests : IAsyncLifetime
         var duplicateInput = WorkflowHarness.Input("路灯又坏了");
         var duplicate = (await _h.SubmitAsync(duplicateInput)).OpinionId;
 
-        var candidates = await _h.Queries.GetMergeCandidatesAsync(duplicate, search);
+        var candidates = await _h.Queries.GetMergeCandidatesAsync(duplicate, search, _h.Moderator);
 
         int[] expectedIds = expected switch
         {

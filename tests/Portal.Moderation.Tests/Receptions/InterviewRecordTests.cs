@@ -107,12 +107,24 @@ public sealed class InterviewRecordTests
         Assert.Equal(receipt.OpinionId, record.OpinionId);
         Assert.Equal(receipt.TrackingCode, record.OpinionTrackingCode);
         Assert.Equal(OpinionStatus.Registered, record.OpinionStatus);
-        var origin = await h.Records.OriginOfAsync(receipt.OpinionId);
+        var origin = await h.Records.OriginOfAsync(receipt.OpinionId, ReceptionHarness.Moderator);
         Assert.NotNull(origin);
         Assert.Equal(recordId, origin.RecordId);
         Assert.Equal(session, origin.SessionId);
         Assert.Equal("陈建国", origin.HostName);
         Assert.Equal("请交通局会同乡镇核实，先设警示标志。", origin.Instruction);
+    }
+
+    [Fact]
+    public async Task OriginOf_AnOpinionNotAssignedToTheHandlersDepartment_IsNotShownToTheHandler()
+    {
+        await using var h = await ReceptionHarness.CreateAsync();
+        var (session, _) = await HeldSessionAsync(h);
+        var recordId = await h.Records.RecordAsync(session, Walkin(), ReceptionHarness.Moderator);
+        var receipt = await h.Records.RegisterOpinionAsync(recordId, new InterviewOpinionInput { Kind = OpinionKind.Suggestion }, ReceptionHarness.Moderator);
+
+        Assert.Null(await h.Records.OriginOfAsync(receipt.OpinionId, ReceptionHarness.Handler));
+        Assert.NotNull(await h.Records.OriginOfAsync(receipt.OpinionId, ReceptionHarness.Leader));
     }
 
     [Fact]
