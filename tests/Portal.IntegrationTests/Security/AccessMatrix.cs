@@ -64,6 +64,7 @@ public static class AccessMatrix
         Row("/published/{Id:int}", "opinion of A not published", ids => $"/published/{ids.UnpublishedOpinion}", Everyone(Outcome.NotFound)),
         Public("/opinions/new"),
         Public("/track"),
+        Public("/received"),
         Public("/statistics"),
         Public("/page/{Slug}", "guide", _ => "/page/guide"),
         Public("/pledges"),
