@@ -42,6 +42,8 @@ public sealed class DepartmentService(IDbContextFactory<PortalDbContext> dbFacto
             : await db.Departments.SingleOrDefaultAsync(d => d.Id == input.Id, ct).ConfigureAwait(false);
         if (department is null)
             return "未找到该部门。";
+        if (department.Version != input.Version)
+            return ConcurrentEditException.DefaultMessage;
         department.Code = input.Code!;
         department.Name = input.Name!;
         department.Category = input.Category!;
@@ -49,8 +51,18 @@ public sealed class DepartmentService(IDbContextFactory<PortalDbContext> dbFacto
         department.DefaultDeadlineDays = input.DefaultDeadlineDays;
         department.IsActive = input.IsActive;
         ApplyKindDays(department, input.KindDays);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        department.MarkEdited();
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ConcurrentEditException.DefaultMessage;
+        }
+
         input.Id = department.Id;
+        input.Version = department.Version;
         return null;
     }
 
@@ -106,13 +118,16 @@ public sealed class DepartmentInput
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>The version the administrator saw; a save over a newer version is refused.</summary>
+    public int Version { get; set; }
+
     public static DepartmentInput From(Department d)
     {
         ArgumentNullException.ThrowIfNull(d);
         return new()
         {
             Id = d.Id, Code = d.Code, Name = d.Name, Category = d.Category, Description = d.Description,
-            DefaultDeadlineDays = d.DefaultDeadlineDays, IsActive = d.IsActive,
+            DefaultDeadlineDays = d.DefaultDeadlineDays, IsActive = d.IsActive, Version = d.Version,
             KindDays = d.KindDeadlines.ToDictionary(k => k.Kind, k => (int?)k.WorkingDays),
         };
     }

@@ -43,6 +43,7 @@ public sealed class ReceptionDirectoryService(IDbContextFactory<PortalDbContext>
         {
             host = await db.ReceptionHosts.SingleOrDefaultAsync(h => h.Id == id, ct).ConfigureAwait(false)
                 ?? throw new ReceptionStateException("未找到该接访人。");
+            RequireVersion(host.Version, input.Version);
             host.Update(name, post, duties, kind, receptions, visits);
         }
         else
@@ -51,7 +52,7 @@ public sealed class ReceptionDirectoryService(IDbContextFactory<PortalDbContext>
             db.ReceptionHosts.Add(host);
         }
 
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await SaveAsync(db, ct).ConfigureAwait(false);
         return host.Id;
     }
 
@@ -73,6 +74,7 @@ public sealed class ReceptionDirectoryService(IDbContextFactory<PortalDbContext>
         {
             studio = await db.DeputyStudios.SingleOrDefaultAsync(s => s.Id == id, ct).ConfigureAwait(false)
                 ?? throw new ReceptionStateException("未找到该党代表工作室。");
+            RequireVersion(studio.Version, input.Version);
             studio.Update(name, address, phone, days);
         }
         else
@@ -81,8 +83,26 @@ public sealed class ReceptionDirectoryService(IDbContextFactory<PortalDbContext>
             db.DeputyStudios.Add(studio);
         }
 
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await SaveAsync(db, ct).ConfigureAwait(false);
         return studio.Id;
+    }
+
+    private static void RequireVersion(int stored, int seen)
+    {
+        if (stored != seen)
+            throw new ConcurrentEditException();
+    }
+
+    private static async Task SaveAsync(PortalDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrentEditException(ConcurrentEditException.DefaultMessage, ex);
+        }
     }
 }
 
@@ -101,13 +121,16 @@ public sealed class HostInput
 
     public int RequiredVisitsPerYear { get; set; }
 
+    /// <summary>The version the form was loaded from; saving over a newer one is refused.</summary>
+    public int Version { get; set; }
+
     public static HostInput From(HostView host)
     {
         ArgumentNullException.ThrowIfNull(host);
         return new()
         {
             Name = host.Name, Post = host.Post, Responsibilities = host.Responsibilities, Kind = host.Kind,
-            RequiredReceptionsPerYear = host.RequiredReceptionsPerYear, RequiredVisitsPerYear = host.RequiredVisitsPerYear,
+            RequiredReceptionsPerYear = host.RequiredReceptionsPerYear, RequiredVisitsPerYear = host.RequiredVisitsPerYear, Version = host.Version,
         };
     }
 }
@@ -123,9 +146,12 @@ public sealed class StudioInput
 
     public string? ReceptionDays { get; set; }
 
+    /// <summary>The version the form was loaded from; saving over a newer one is refused.</summary>
+    public int Version { get; set; }
+
     public static StudioInput From(StudioView studio)
     {
         ArgumentNullException.ThrowIfNull(studio);
-        return new() { Name = studio.Name, Address = studio.Address, Phone = studio.Phone, ReceptionDays = studio.ReceptionDays };
+        return new() { Name = studio.Name, Address = studio.Address, Phone = studio.Phone, ReceptionDays = studio.ReceptionDays, Version = studio.Version };
     }
 }

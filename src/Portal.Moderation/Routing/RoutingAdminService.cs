@@ -27,7 +27,9 @@ public sealed class RoutingAdminService(
     }
 
     /// <param name="thresholdOverride">Null uses the active model's evaluated threshold.</param>
-    public async Task UpdateSettingsAsync(RoutingMode mode, float? thresholdOverride, StaffActor actor, CancellationToken ct = default)
+    /// <param name="expectedVersion">The <see cref="RoutingSettings.Version"/> the administrator saw.</param>
+    /// <exception cref="ConcurrentEditException">Another administrator saved the settings meanwhile.</exception>
+    public async Task UpdateSettingsAsync(RoutingMode mode, float? thresholdOverride, int expectedVersion, StaffActor actor, CancellationToken ct = default)
     {
         RequireAdmin(actor);
         if (!Enum.IsDefined(mode))
@@ -42,10 +44,22 @@ public sealed class RoutingAdminService(
             db.RoutingSettings.Add(settings);
         }
 
+        if (settings.Version != expectedVersion)
+            throw new ConcurrentEditException();
         settings.Mode = mode;
         settings.ThresholdOverride = thresholdOverride;
         settings.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        settings.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or DbUpdateException { InnerException: Microsoft.Data.Sqlite.SqliteException })
+        {
+            // A newer version saved meanwhile, or the first row inserted by someone else at the same moment.
+            throw new ConcurrentEditException(ConcurrentEditException.DefaultMessage, ex);
+        }
+
         catalog.Invalidate();
     }
 

@@ -53,6 +53,27 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveAsync_FromAFormLoadedBeforeAnotherAdministratorSaved_IsRefused_AndKeepsTheOtherChange()
+    {
+        var transport = (await _service.ListAsync()).Single(d => d.Id == _h.TransportId);
+        var first = DepartmentInput.From(transport);
+        var second = DepartmentInput.From(transport);
+        first.DefaultDeadlineDays = 10;
+        second.Description = "较晚保存的说明";
+
+        Assert.Null(await _service.SaveAsync(first));
+        var error = await _service.SaveAsync(second);
+
+        Assert.Equal("该记录已被他人修改，已显示最新内容，请确认后重试。", error);
+        var stored = (await _service.ListAsync()).Single(d => d.Id == _h.TransportId);
+        Assert.Equal((10, transport.Description), (stored.DefaultDeadlineDays, stored.Description));
+        // Reloaded from the current state, the second administrator's edit goes through.
+        var retry = DepartmentInput.From(stored);
+        retry.Description = "较晚保存的说明";
+        Assert.Null(await _service.SaveAsync(retry));
+    }
+
+    [Fact]
     public async Task SaveAsync_WithAnExistingId_UpdatesTheDepartment()
     {
         var input = DepartmentInput.From((await _service.ListAsync()).Single(d => d.Id == _h.TransportId));
