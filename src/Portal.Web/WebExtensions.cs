@@ -14,6 +14,7 @@ using Portal.Data.Staff;
 using Portal.Web.Analysis;
 using Portal.Web.Content;
 using Portal.Web.Exports;
+using Portal.Web.Health;
 using Portal.Web.Pledges;
 using Portal.Web.Receptions;
 using Portal.Web.Security;
@@ -38,7 +39,7 @@ public static class WebExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        services.AddPortalHealthChecks();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStaffAuthenticationStateProvider>();
@@ -74,10 +75,11 @@ public static class WebExtensions
             options.SlidingExpiration = true;
         });
         services.AddAntiforgery(o => o.Cookie.Name = "portal.af");
-        // Keys survive restarts, so sign-ins and forms in flight stay valid.
+        // Keys survive restarts, so sign-ins and forms in flight stay valid (DataProtection:KeysPath, relative to the content root).
         services.AddDataProtection()
             .SetApplicationName("portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,
+                builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys ? keys : Path.Combine("App_Data", "keys")))));
 
         services.AddRateLimiter(options => ConfigureRateLimits(options));
         services.AddSingleton<MarkdownRenderer>();
@@ -171,7 +173,7 @@ public static class WebExtensions
 
     public static IEndpointRouteBuilder MapPortalEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz");
+        endpoints.MapPortalHealthChecks();
         endpoints.MapReceptionCalendars();
         endpoints.MapLedgerExport();
         endpoints.MapPledgeLedger();
