@@ -33,6 +33,7 @@ public static class ModerationExtensions
         builder.Services.AddSingleton<WorkingCalendarStore>();
         builder.Services.AddSingleton<DeadlinePolicy>();
         builder.Services.AddSingleton<OpinionNotifier>();
+        builder.Services.AddSingleton<StaffAudit>();
         builder.Services.AddOptions<RoutingOptions>()
             .BindConfiguration(RoutingOptions.SectionName)
             .ValidateDataAnnotations()

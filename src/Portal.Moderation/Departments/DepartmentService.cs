@@ -4,11 +4,12 @@ using Portal.Data;
 using Portal.Data.Departments;
 using Portal.Data.Opinions;
 using Portal.Moderation.Opinions;
+using Portal.Moderation.Staff;
 
 namespace Portal.Moderation.Departments;
 
 /// <summary>Lists and maintains the responsible departments (admin only for changes).</summary>
-public sealed class DepartmentService(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class DepartmentService(IDbContextFactory<PortalDbContext> dbFactory, StaffAudit audit)
 {
     public async Task<IReadOnlyList<Department>> ListAsync(bool activeOnly = false, CancellationToken ct = default)
     {
@@ -20,9 +21,10 @@ public sealed class DepartmentService(IDbContextFactory<PortalDbContext> dbFacto
     }
 
     /// <summary>Creates (Id 0) or updates a department. Returns a Chinese error message, or null on success.</summary>
-    public async Task<string?> SaveAsync(DepartmentInput input, CancellationToken ct = default)
+    public async Task<string?> SaveAsync(DepartmentInput input, StaffActor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
         input.Code = TextInput.Clean(input.Code)?.ToLowerInvariant();
         input.Name = TextInput.Clean(input.Name);
         input.Category = TextInput.Clean(input.Category);
@@ -61,6 +63,7 @@ public sealed class DepartmentService(IDbContextFactory<PortalDbContext> dbFacto
             return ConcurrentEditException.DefaultMessage;
         }
 
+        audit.Record(actor, input.Id == 0 ? "department.create" : "department.update", department.Id);
         input.Id = department.Id;
         input.Version = department.Version;
         return null;

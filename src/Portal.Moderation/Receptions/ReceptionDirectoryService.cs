@@ -11,7 +11,7 @@ namespace Portal.Moderation.Receptions;
 /// The directory of hosts (leaders and deputies) and deputy studios, kept by moderators and admins. Editing
 /// changes what is announced from then on; sessions keep pointing to the same host and studio.
 /// </summary>
-public sealed class ReceptionDirectoryService(IDbContextFactory<PortalDbContext> dbFactory, IOptions<ReceptionOptions> options)
+public sealed class ReceptionDirectoryService(IDbContextFactory<PortalDbContext> dbFactory, IOptions<ReceptionOptions> options, StaffAudit audit)
 {
     /// <summary>A blank host form with the yearly targets the organisation set for <paramref name="kind"/>.</summary>
     public HostInput NewHost(ReceptionHostKind kind = ReceptionHostKind.Leader) => new()
@@ -53,6 +53,7 @@ public sealed class ReceptionDirectoryService(IDbContextFactory<PortalDbContext>
         }
 
         await SaveAsync(db, ct).ConfigureAwait(false);
+        audit.Record(actor, hostId is null ? "reception.host.create" : "reception.host.update", host.Id);
         return host.Id;
     }
 
@@ -84,6 +85,7 @@ public sealed class ReceptionDirectoryService(IDbContextFactory<PortalDbContext>
         }
 
         await SaveAsync(db, ct).ConfigureAwait(false);
+        audit.Record(actor, studioId is null ? "reception.studio.create" : "reception.studio.update", studio.Id);
         return studio.Id;
     }
 

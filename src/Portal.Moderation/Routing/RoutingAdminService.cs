@@ -16,7 +16,8 @@ namespace Portal.Moderation.Routing;
 /// (activate, roll back) and the router's figures over time. Training runs in <see cref="RouterTrainingJob"/>.
 /// </summary>
 public sealed class RoutingAdminService(
-    IDbContextFactory<PortalDbContext> dbFactory, RouterRegistry registry, RouterHost host, RoutingCatalog catalog, DeadlinePolicy calendar, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, RouterRegistry registry, RouterHost host, RoutingCatalog catalog, DeadlinePolicy calendar, TimeProvider clock,
+    StaffAudit audit)
 {
     public RouterStatus Status => host.Status;
 
@@ -61,6 +62,7 @@ public sealed class RoutingAdminService(
         }
 
         catalog.Invalidate();
+        audit.Record(actor, "routing.settings", $"mode={mode}");
     }
 
     public async Task<IReadOnlyList<RoutingModelView>> ListModelsAsync(CancellationToken ct = default)
@@ -76,12 +78,15 @@ public sealed class RoutingAdminService(
     {
         RequireAdmin(actor);
         await registry.ActivateAsync(modelId, ct).ConfigureAwait(false);
+        audit.Record(actor, "routing.model.activate", modelId);
     }
 
     public async Task<int?> RollBackAsync(StaffActor actor, CancellationToken ct = default)
     {
         RequireAdmin(actor);
-        return await registry.RollBackAsync(ct).ConfigureAwait(false);
+        var version = await registry.RollBackAsync(ct).ConfigureAwait(false);
+        audit.Record(actor, "routing.model.rollback", version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
+        return version;
     }
 
     /// <summary>Reads an uploaded file and proposes how its labels map to departments; stores nothing.</summary>
@@ -133,6 +138,7 @@ public sealed class RoutingAdminService(
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        audit.Record(actor, "routing.import", $"{imported} examples");
         return new ImportReport(source, imported, skipped, preview.Data.Skipped.Count);
     }
 

@@ -10,7 +10,7 @@ namespace Portal.Moderation.Supervision;
 /// The administrator's view and edits of the working calendar. Every edit invalidates the cached calendar,
 /// so the next deadline is computed with it. Deadlines already set are not recomputed.
 /// </summary>
-public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFactory, WorkingCalendarStore calendars)
+public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFactory, WorkingCalendarStore calendars, StaffAudit audit)
 {
     public async Task<CalendarYearView> GetYearAsync(int year, CancellationToken ct = default)
     {
@@ -65,6 +65,7 @@ public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFa
         }
 
         calendars.Invalidate();
+        audit.Record(actor, "calendar.day.save", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         return null;
     }
 
@@ -74,6 +75,7 @@ public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await db.CalendarDays.Where(d => d.Date == date).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         calendars.Invalidate();
+        audit.Record(actor, "calendar.day.remove", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Marks a year as following the official notice (or back to provisional), with its source.</summary>
@@ -92,6 +94,7 @@ public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFa
         else
             (info.Source, info.IsProvisional) = (source, isProvisional);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        audit.Record(actor, "calendar.year.source", year);
         return null;
     }
 

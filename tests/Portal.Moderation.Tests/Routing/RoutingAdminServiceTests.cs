@@ -24,7 +24,7 @@ public sealed class RoutingAdminServiceTests : IAsyncLifetime
         _harness = await WorkflowHarness.CreateAsync();
         var registry = new RouterRegistry(_harness.Database, _harness.Router, _harness.Routing, new ManualRouter(),
             Microsoft.Extensions.Options.Options.Create(new RoutingOptions()), new TestHostEnvironment(Path.GetTempPath()), _harness.Clock, NullLogger<RouterRegistry>.Instance);
-        _service = new RoutingAdminService(_harness.Database, registry, _harness.Router, _harness.Routing, _harness.Deadlines, _harness.Clock);
+        _service = new RoutingAdminService(_harness.Database, registry, _harness.Router, _harness.Routing, _harness.Deadlines, _harness.Clock, _harness.Audit);
     }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
