@@ -94,6 +94,7 @@ public sealed class SqliteBackupTests : IAsyncLifetime
         }
 
         Assert.Equal(3, (await OpinionIdsAsync(_database.FilePath)).Count);
+        File.Delete(_database.FilePath + ".lock");
     }
 
     [Fact]
