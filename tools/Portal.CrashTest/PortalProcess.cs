@@ -40,8 +40,10 @@ internal sealed class PortalProcess : IDisposable
             ["Portal__SeedDemoData"] = "false",
             ["Supervision__Enabled"] = "false",
             ["HotIssues__BackgroundGrouping"] = "false",
-            // Many clients share one loopback address here; the limits are not under test.
+            // Many clients share one loopback address and post at machine speed; the limits and the bot trap are not under test.
             ["RateLimits__ResidentPostsPerMinute"] = "100000",
+            ["RateLimits__SubmissionsPerHour"] = "10000",
+            ["BotTrap__MinimumFillSeconds"] = "0",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         foreach (var (key, value) in settings)
