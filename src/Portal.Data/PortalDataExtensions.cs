@@ -3,8 +3,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Portal.Data.Backups;
 using Portal.Data.Sqlite;
 
 namespace Portal.Data;
@@ -27,6 +29,13 @@ public static class PortalDataExtensions
             ConfigureSqlite(options, ResolvePath(contentRoot, database.Path), database.BusyTimeoutMs);
         });
         builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddOptions<BackupOptions>()
+            .BindConfiguration(BackupOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<DatabaseInUseLockHolder>();
+        builder.Services.AddHostedService<ScheduledBackupService>();
         return builder;
     }
 
@@ -46,6 +55,7 @@ public static class PortalDataExtensions
             .AddInterceptors(new SqlitePragmaInterceptor(busyTimeoutMs));
     }
 
-    internal static string ResolvePath(string contentRoot, string path) =>
+    /// <summary>A configured path (database, backups) as an absolute path: relative ones are under the content root.</summary>
+    public static string ResolvePath(string contentRoot, string path) =>
         System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRoot, path));
 }

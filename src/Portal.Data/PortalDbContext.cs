@@ -100,7 +100,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    /// <summary>The case and pledge histories are never edited: refuse any update or delete of an event.</summary>
+    /// <summary>The case file (history, answers, ratings, interview records) and the pledge and hot-issue histories are never edited.</summary>
     private void GuardAppendOnlyHistory()
     {
         foreach (var entry in ChangeTracker.Entries<OpinionEvent>())
@@ -122,6 +122,20 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
                 || (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified
                     && p.Metadata.Name is not (nameof(InterviewRecord.OpinionId) or nameof(InterviewRecord.OpinionLinkedAt)))))
                 throw new InvalidOperationException("Interview records are append-only: only the linked opinion may be set.");
+        }
+
+        // The department's answer is kept as written; only its public version is set at publication.
+        foreach (var entry in ChangeTracker.Entries<HandlingResult>())
+        {
+            if (entry.State == EntityState.Deleted
+                || (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(HandlingResult.PublicReply))))
+                throw new InvalidOperationException("Handling results are append-only: only the public reply may be set.");
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Satisfaction>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("Ratings are append-only: a Satisfaction cannot be changed or deleted.");
         }
 
         foreach (var entry in ChangeTracker.Entries<HotIssueEvent>())

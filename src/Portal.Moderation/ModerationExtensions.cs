@@ -27,9 +27,13 @@ public static class ModerationExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        // A background job that fails (briefings, hot issues, supervision, training) is logged and stops alone:
+        // it never takes the portal, and so the opinion box, down with it.
+        builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         builder.Services.AddSingleton<WorkingCalendarStore>();
         builder.Services.AddSingleton<DeadlinePolicy>();
         builder.Services.AddSingleton<OpinionNotifier>();
+        builder.Services.AddSingleton<StaffAudit>();
         builder.Services.AddOptions<RoutingOptions>()
             .BindConfiguration(RoutingOptions.SectionName)
             .ValidateDataAnnotations()

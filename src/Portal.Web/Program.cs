@@ -15,6 +15,8 @@ var app = builder.Build();
 
 if (CreateAdminCommand.IsRequested(args))
     return await CreateAdminCommand.RunAsync(app, args);
+if (BackupCommand.IsRequested(args))
+    return await BackupCommand.RunAsync(app, args);
 
 app.UseTrustedProxies();
 if (!app.Environment.IsDevelopment())

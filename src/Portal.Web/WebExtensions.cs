@@ -12,6 +12,7 @@ using Portal.Data.Staff;
 using Portal.Web.Analysis;
 using Portal.Web.Content;
 using Portal.Web.Exports;
+using Portal.Web.Health;
 using Portal.Web.Pledges;
 using Portal.Web.Receptions;
 using Portal.Web.Security;
@@ -35,7 +36,7 @@ public static class WebExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        services.AddPortalHealthChecks();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStaffAuthenticationStateProvider>();
@@ -72,10 +73,11 @@ public static class WebExtensions
         });
         services.AddAccessDeniedAudit();
         services.AddAntiforgery(o => o.Cookie.Name = "portal.af");
-        // Keys survive restarts, so sign-ins and forms in flight stay valid.
+        // Keys survive restarts, so sign-ins and forms in flight stay valid (DataProtection:KeysPath, relative to the content root).
         services.AddDataProtection()
             .SetApplicationName("portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,
+                builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys ? keys : Path.Combine("App_Data", "keys")))));
 
         services.AddTrustedProxies();
         services.AddPortalRateLimiting();
@@ -124,7 +126,7 @@ public static class WebExtensions
 
     public static IEndpointRouteBuilder MapPortalEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz");
+        endpoints.MapPortalHealthChecks();
         endpoints.MapReceptionCalendars();
         endpoints.MapLedgerExport();
         endpoints.MapPledgeLedger();

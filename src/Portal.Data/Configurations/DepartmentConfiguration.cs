@@ -16,6 +16,7 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         builder.Property(d => d.Description).HasMaxLength(Department.MaxDescriptionLength);
         builder.HasIndex(d => d.Code).IsUnique();
         builder.HasIndex(d => d.Name).IsUnique();
+        builder.Property(d => d.Version).IsConcurrencyToken();
         builder.OwnsMany(d => d.KindDeadlines, k =>
         {
             k.ToTable("DepartmentDeadlines");

@@ -12,6 +12,7 @@ internal sealed class ReceptionHostConfiguration : IEntityTypeConfiguration<Rece
         builder.Property(h => h.Name).HasMaxLength(ReceptionHost.MaxNameLength).IsRequired();
         builder.Property(h => h.Post).HasMaxLength(ReceptionHost.MaxPostLength).IsRequired();
         builder.Property(h => h.Responsibilities).HasMaxLength(ReceptionHost.MaxResponsibilitiesLength).IsRequired();
+        builder.Property(h => h.Version).IsConcurrencyToken();
     }
 }
 
@@ -23,6 +24,7 @@ internal sealed class DeputyStudioConfiguration : IEntityTypeConfiguration<Deput
         builder.Property(s => s.Address).HasMaxLength(DeputyStudio.MaxAddressLength).IsRequired();
         builder.Property(s => s.Phone).HasMaxLength(DeputyStudio.MaxPhoneLength);
         builder.Property(s => s.ReceptionDays).HasMaxLength(DeputyStudio.MaxReceptionDaysLength).IsRequired();
+        builder.Property(s => s.Version).IsConcurrencyToken();
     }
 }
 

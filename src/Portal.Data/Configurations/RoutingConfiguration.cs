@@ -29,6 +29,9 @@ internal sealed class RoutingExampleConfiguration : IEntityTypeConfiguration<Rou
 
 internal sealed class RoutingSettingsConfiguration : IEntityTypeConfiguration<RoutingSettings>
 {
-    public void Configure(EntityTypeBuilder<RoutingSettings> builder) =>
+    public void Configure(EntityTypeBuilder<RoutingSettings> builder)
+    {
         builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Version).IsConcurrencyToken();
+    }
 }

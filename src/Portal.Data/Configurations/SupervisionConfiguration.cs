@@ -12,6 +12,7 @@ internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<Calend
     {
         builder.HasKey(d => d.Date);
         builder.Property(d => d.Name).HasMaxLength(CalendarDay.MaxNameLength).IsRequired();
+        builder.Property(d => d.Version).IsConcurrencyToken();
     }
 }
 

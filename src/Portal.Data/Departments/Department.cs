@@ -30,4 +30,10 @@ public sealed class Department
 
     /// <summary>Per-kind time limits in working days, overriding <see cref="DefaultDeadlineDays"/>.</summary>
     public List<DepartmentDeadline> KindDeadlines { get; set; } = [];
+
+    /// <summary>Concurrency token: bumped by every edit, so that two administrators cannot overwrite each other.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Records an edit (the save then fails if someone else saved this department meanwhile).</summary>
+    public void MarkEdited() => Version++;
 }

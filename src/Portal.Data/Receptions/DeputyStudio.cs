@@ -23,6 +23,9 @@ public sealed class DeputyStudio
     /// <summary>The fixed reception days as announced, e.g. "每月第一个星期三上午".</summary>
     public string ReceptionDays { get; private set; } = "";
 
+    /// <summary>Concurrency token: bumped by every edit.</summary>
+    public int Version { get; private set; }
+
     public static DeputyStudio Create(string name, string address, string? phone, string receptionDays)
     {
         var studio = new DeputyStudio();
@@ -38,5 +41,6 @@ public sealed class DeputyStudio
         Address = address;
         Phone = string.IsNullOrWhiteSpace(phone) ? null : phone;
         ReceptionDays = receptionDays ?? "";
+        Version++;
     }
 }

@@ -33,6 +33,9 @@ public sealed class ReceptionHost
 
     public const int MaxPerYear = 366;
 
+    /// <summary>Concurrency token: bumped by every edit.</summary>
+    public int Version { get; private set; }
+
     public static ReceptionHost Create(
         string name, string post, string responsibilities, ReceptionHostKind kind, int requiredReceptionsPerYear, int requiredVisitsPerYear = 0)
     {
@@ -58,5 +61,6 @@ public sealed class ReceptionHost
         Kind = kind;
         RequiredReceptionsPerYear = requiredReceptionsPerYear;
         RequiredVisitsPerYear = requiredVisitsPerYear;
+        Version++;
     }
 }

@@ -26,4 +26,7 @@ public sealed class RoutingSettings
     public float? ThresholdOverride { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Concurrency token: bumped by every change of the settings.</summary>
+    public int Version { get; set; }
 }

@@ -19,6 +19,9 @@ public sealed class CalendarDay
     /// <summary>E.g. 春节, 国庆节, 调休上班.</summary>
     public string Name { get; private set; } = "";
 
+    /// <summary>Concurrency token: bumped by every change, so that two administrators cannot overwrite each other.</summary>
+    public int Version { get; private set; }
+
     public static CalendarDay Create(DateOnly date, bool isWorkingDay, string name)
     {
         var day = new CalendarDay { Date = date };
@@ -35,6 +38,7 @@ public sealed class CalendarDay
             throw new ArgumentException($"名称不能超过 {MaxNameLength} 个字。", nameof(name));
         IsWorkingDay = isWorkingDay;
         Name = name;
+        Version++;
     }
 
     /// <summary>Whether the day is a working day under the default rule alone.</summary>

@@ -4,11 +4,12 @@ using Portal.Data;
 using Portal.Data.Departments;
 using Portal.Data.Opinions;
 using Portal.Moderation.Opinions;
+using Portal.Moderation.Staff;
 
 namespace Portal.Moderation.Departments;
 
 /// <summary>Lists and maintains the responsible departments (admin only for changes).</summary>
-public sealed class DepartmentService(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class DepartmentService(IDbContextFactory<PortalDbContext> dbFactory, StaffAudit audit)
 {
     public async Task<IReadOnlyList<Department>> ListAsync(bool activeOnly = false, CancellationToken ct = default)
     {
@@ -20,9 +21,10 @@ public sealed class DepartmentService(IDbContextFactory<PortalDbContext> dbFacto
     }
 
     /// <summary>Creates (Id 0) or updates a department. Returns a Chinese error message, or null on success.</summary>
-    public async Task<string?> SaveAsync(DepartmentInput input, CancellationToken ct = default)
+    public async Task<string?> SaveAsync(DepartmentInput input, StaffActor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
         input.Code = TextInput.Clean(input.Code)?.ToLowerInvariant();
         input.Name = TextInput.Clean(input.Name);
         input.Category = TextInput.Clean(input.Category);
@@ -42,6 +44,8 @@ public sealed class DepartmentService(IDbContextFactory<PortalDbContext> dbFacto
             : await db.Departments.SingleOrDefaultAsync(d => d.Id == input.Id, ct).ConfigureAwait(false);
         if (department is null)
             return "未找到该部门。";
+        if (department.Version != input.Version)
+            return ConcurrentEditException.DefaultMessage;
         department.Code = input.Code!;
         department.Name = input.Name!;
         department.Category = input.Category!;
@@ -49,8 +53,19 @@ public sealed class DepartmentService(IDbContextFactory<PortalDbContext> dbFacto
         department.DefaultDeadlineDays = input.DefaultDeadlineDays;
         department.IsActive = input.IsActive;
         ApplyKindDays(department, input.KindDays);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        department.MarkEdited();
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ConcurrentEditException.DefaultMessage;
+        }
+
+        audit.Record(actor, input.Id == 0 ? "department.create" : "department.update", department.Id);
         input.Id = department.Id;
+        input.Version = department.Version;
         return null;
     }
 
@@ -106,13 +121,16 @@ public sealed class DepartmentInput
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>The version the administrator saw; a save over a newer version is refused.</summary>
+    public int Version { get; set; }
+
     public static DepartmentInput From(Department d)
     {
         ArgumentNullException.ThrowIfNull(d);
         return new()
         {
             Id = d.Id, Code = d.Code, Name = d.Name, Category = d.Category, Description = d.Description,
-            DefaultDeadlineDays = d.DefaultDeadlineDays, IsActive = d.IsActive,
+            DefaultDeadlineDays = d.DefaultDeadlineDays, IsActive = d.IsActive, Version = d.Version,
             KindDays = d.KindDeadlines.ToDictionary(k => k.Kind, k => (int?)k.WorkingDays),
         };
     }

@@ -21,6 +21,7 @@ public sealed partial class PledgeEvaluationService(
     DeadlinePolicy time,
     TimeProvider clock,
     IOptions<PledgeOptions> options,
+    StaffAudit audit,
     ILogger<PledgeEvaluationService> logger)
 {
     public async Task OpenRoundAsync(int year, StaffActor actor, CancellationToken ct = default)
@@ -35,6 +36,7 @@ public sealed partial class PledgeEvaluationService(
             round.Reopen(actor.Ref, now);
         await SaveAsync(db, ct).ConfigureAwait(false);
         LogRoundOpened(logger, year, actor.UserId);
+        audit.Record(actor, "pledge.round.open", year);
     }
 
     /// <summary>Closes the round and grades the year's pledges; returns what was graded and what could not be.</summary>
@@ -56,6 +58,7 @@ public sealed partial class PledgeEvaluationService(
             DateOnly.FromDateTime(time.ToLocal(now)), options.Value, actor.Ref, now);
         await SaveAsync(db, ct).ConfigureAwait(false);
         LogRoundClosed(logger, year, result.Evaluated, result.NotGraded.Count, actor.UserId);
+        audit.Record(actor, "pledge.round.close", year);
         return result;
     }
 
@@ -139,6 +142,7 @@ public sealed partial class PledgeEvaluationService(
         }
 
         LogEntry(logger, pledge.Id, actor.UserId);
+        audit.Record(actor, "pledge.evaluation.entry", pledge.Id);
     }
 
     private static async Task SaveAsync(PortalDbContext db, CancellationToken ct)

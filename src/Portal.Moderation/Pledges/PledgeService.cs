@@ -22,6 +22,7 @@ public sealed partial class PledgeService(
     IDbContextFactory<PortalDbContext> dbFactory,
     DeadlinePolicy time,
     TimeProvider clock,
+    StaffAudit audit,
     ILogger<PledgeService> logger)
 {
     /// <summary>Creates a pledge in the Proposed state and returns its id.</summary>
@@ -52,6 +53,7 @@ public sealed partial class PledgeService(
         db.Pledges.Add(pledge);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         LogCreated(logger, pledge.Id, actor.UserId);
+        audit.Record(actor, "pledge.create", pledge.Id);
         return pledge.Id;
     }
 
@@ -160,6 +162,7 @@ public sealed partial class PledgeService(
         }
 
         LogTransition(logger, pledge.Id, from, pledge.Status, actor.UserId);
+        audit.Record(actor, "pledge." + pledge.Status.ToString().ToLowerInvariant(), pledge.Id);
     }
 
     private const string StaleMessage = "该承诺刚刚已被他人修改，请刷新后再操作。";

@@ -19,6 +19,7 @@ public sealed partial class ReceptionAdminService(
     DeadlinePolicy time,
     TimeProvider clock,
     IOptions<ReceptionOptions> options,
+    StaffAudit audit,
     ILogger<ReceptionAdminService> logger)
 {
     /// <summary>
@@ -48,6 +49,7 @@ public sealed partial class ReceptionAdminService(
         db.ReceptionSessions.Add(session);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         LogScheduled(logger, session.Id, hostId);
+        audit.Record(actor, "reception.session.schedule", session.Id);
         return session.Id;
     }
 
@@ -84,6 +86,7 @@ public sealed partial class ReceptionAdminService(
         }
 
         LogChanged(logger, sessionId, session.Status, actor.UserId);
+        audit.Record(actor, "reception.session." + session.Status.ToString().ToLowerInvariant(), sessionId);
     }
 
     /// <summary>The earliest local start a session may be given now without an emergency reason.</summary>

@@ -11,7 +11,7 @@ namespace Portal.Moderation.Receptions;
 /// The directory of hosts (leaders and deputies) and deputy studios, kept by moderators and admins. Editing
 /// changes what is announced from then on; sessions keep pointing to the same host and studio.
 /// </summary>
-public sealed class ReceptionDirectoryService(IDbContextFactory<PortalDbContext> dbFactory, IOptions<ReceptionOptions> options)
+public sealed class ReceptionDirectoryService(IDbContextFactory<PortalDbContext> dbFactory, IOptions<ReceptionOptions> options, StaffAudit audit)
 {
     /// <summary>A blank host form with the yearly targets the organisation set for <paramref name="kind"/>.</summary>
     public HostInput NewHost(ReceptionHostKind kind = ReceptionHostKind.Leader) => new()
@@ -43,6 +43,7 @@ public sealed class ReceptionDirectoryService(IDbContextFactory<PortalDbContext>
         {
             host = await db.ReceptionHosts.SingleOrDefaultAsync(h => h.Id == id, ct).ConfigureAwait(false)
                 ?? throw new ReceptionStateException("未找到该接访人。");
+            RequireVersion(host.Version, input.Version);
             host.Update(name, post, duties, kind, receptions, visits);
         }
         else
@@ -51,7 +52,8 @@ public sealed class ReceptionDirectoryService(IDbContextFactory<PortalDbContext>
             db.ReceptionHosts.Add(host);
         }
 
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await SaveAsync(db, ct).ConfigureAwait(false);
+        audit.Record(actor, hostId is null ? "reception.host.create" : "reception.host.update", host.Id);
         return host.Id;
     }
 
@@ -73,6 +75,7 @@ public sealed class ReceptionDirectoryService(IDbContextFactory<PortalDbContext>
         {
             studio = await db.DeputyStudios.SingleOrDefaultAsync(s => s.Id == id, ct).ConfigureAwait(false)
                 ?? throw new ReceptionStateException("未找到该党代表工作室。");
+            RequireVersion(studio.Version, input.Version);
             studio.Update(name, address, phone, days);
         }
         else
@@ -81,8 +84,27 @@ public sealed class ReceptionDirectoryService(IDbContextFactory<PortalDbContext>
             db.DeputyStudios.Add(studio);
         }
 
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await SaveAsync(db, ct).ConfigureAwait(false);
+        audit.Record(actor, studioId is null ? "reception.studio.create" : "reception.studio.update", studio.Id);
         return studio.Id;
+    }
+
+    private static void RequireVersion(int stored, int seen)
+    {
+        if (stored != seen)
+            throw new ConcurrentEditException();
+    }
+
+    private static async Task SaveAsync(PortalDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrentEditException(ConcurrentEditException.DefaultMessage, ex);
+        }
     }
 }
 
@@ -101,13 +123,16 @@ public sealed class HostInput
 
     public int RequiredVisitsPerYear { get; set; }
 
+    /// <summary>The version the form was loaded from; saving over a newer one is refused.</summary>
+    public int Version { get; set; }
+
     public static HostInput From(HostView host)
     {
         ArgumentNullException.ThrowIfNull(host);
         return new()
         {
             Name = host.Name, Post = host.Post, Responsibilities = host.Responsibilities, Kind = host.Kind,
-            RequiredReceptionsPerYear = host.RequiredReceptionsPerYear, RequiredVisitsPerYear = host.RequiredVisitsPerYear,
+            RequiredReceptionsPerYear = host.RequiredReceptionsPerYear, RequiredVisitsPerYear = host.RequiredVisitsPerYear, Version = host.Version,
         };
     }
 }
@@ -123,9 +148,12 @@ public sealed class StudioInput
 
     public string? ReceptionDays { get; set; }
 
+    /// <summary>The version the form was loaded from; saving over a newer one is refused.</summary>
+    public int Version { get; set; }
+
     public static StudioInput From(StudioView studio)
     {
         ArgumentNullException.ThrowIfNull(studio);
-        return new() { Name = studio.Name, Address = studio.Address, Phone = studio.Phone, ReceptionDays = studio.ReceptionDays };
+        return new() { Name = studio.Name, Address = studio.Address, Phone = studio.Phone, ReceptionDays = studio.ReceptionDays, Version = studio.Version };
     }
 }

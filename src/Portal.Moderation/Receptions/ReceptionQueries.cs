@@ -68,7 +68,7 @@ public sealed class ReceptionQueries(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         return await db.ReceptionHosts.AsNoTracking().Where(h => h.IsActive).OrderBy(h => h.Kind).ThenBy(h => h.Id)
-            .Select(h => new HostView(h.Id, h.Name, h.Post, h.Responsibilities, h.Kind, h.RequiredReceptionsPerYear, h.RequiredVisitsPerYear))
+            .Select(h => new HostView(h.Id, h.Name, h.Post, h.Responsibilities, h.Kind, h.RequiredReceptionsPerYear, h.RequiredVisitsPerYear, h.Version))
             .ToListAsync(ct).ConfigureAwait(false);
     }
 
@@ -76,7 +76,7 @@ public sealed class ReceptionQueries(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         return await db.DeputyStudios.AsNoTracking().OrderBy(s => s.Id)
-            .Select(s => new StudioView(s.Id, s.Name, s.Address, s.Phone, s.ReceptionDays))
+            .Select(s => new StudioView(s.Id, s.Name, s.Address, s.Phone, s.ReceptionDays, s.Version))
             .ToListAsync(ct).ConfigureAwait(false);
     }
 

@@ -37,9 +37,9 @@ public sealed record SessionMonth(int Year, int Month, IReadOnlyList<SessionList
     public string Title => $"{Year} 年 {Month} 月";
 }
 
-public sealed record HostView(int Id, string Name, string Post, string Responsibilities, ReceptionHostKind Kind, int RequiredReceptionsPerYear, int RequiredVisitsPerYear = 0);
+public sealed record HostView(int Id, string Name, string Post, string Responsibilities, ReceptionHostKind Kind, int RequiredReceptionsPerYear, int RequiredVisitsPerYear = 0, int Version = 0);
 
-public sealed record StudioView(int Id, string Name, string Address, string? Phone, string ReceptionDays);
+public sealed record StudioView(int Id, string Name, string Address, string? Phone, string ReceptionDays, int Version = 0);
 
 /// <summary>What the resident gets after booking.</summary>
 public sealed record BookingReceipt(int AppointmentId, string ConfirmationCode, int SessionId)

@@ -16,7 +16,8 @@ namespace Portal.Moderation.Routing;
 /// (activate, roll back) and the router's figures over time. Training runs in <see cref="RouterTrainingJob"/>.
 /// </summary>
 public sealed class RoutingAdminService(
-    IDbContextFactory<PortalDbContext> dbFactory, RouterRegistry registry, RouterHost host, RoutingCatalog catalog, DeadlinePolicy calendar, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, RouterRegistry registry, RouterHost host, RoutingCatalog catalog, DeadlinePolicy calendar, TimeProvider clock,
+    StaffAudit audit)
 {
     public RouterStatus Status => host.Status;
 
@@ -27,7 +28,9 @@ public sealed class RoutingAdminService(
     }
 
     /// <param name="thresholdOverride">Null uses the active model's evaluated threshold.</param>
-    public async Task UpdateSettingsAsync(RoutingMode mode, float? thresholdOverride, StaffActor actor, CancellationToken ct = default)
+    /// <param name="expectedVersion">The <see cref="RoutingSettings.Version"/> the administrator saw.</param>
+    /// <exception cref="ConcurrentEditException">Another administrator saved the settings meanwhile.</exception>
+    public async Task UpdateSettingsAsync(RoutingMode mode, float? thresholdOverride, int expectedVersion, StaffActor actor, CancellationToken ct = default)
     {
         RequireAdmin(actor);
         if (!Enum.IsDefined(mode))
@@ -42,11 +45,24 @@ public sealed class RoutingAdminService(
             db.RoutingSettings.Add(settings);
         }
 
+        if (settings.Version != expectedVersion)
+            throw new ConcurrentEditException();
         settings.Mode = mode;
         settings.ThresholdOverride = thresholdOverride;
         settings.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        settings.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or DbUpdateException { InnerException: Microsoft.Data.Sqlite.SqliteException })
+        {
+            // A newer version saved meanwhile, or the first row inserted by someone else at the same moment.
+            throw new ConcurrentEditException(ConcurrentEditException.DefaultMessage, ex);
+        }
+
         catalog.Invalidate();
+        audit.Record(actor, "routing.settings", $"mode={mode}");
     }
 
     public async Task<IReadOnlyList<RoutingModelView>> ListModelsAsync(CancellationToken ct = default)
@@ -62,12 +78,15 @@ public sealed class RoutingAdminService(
     {
         RequireAdmin(actor);
         await registry.ActivateAsync(modelId, ct).ConfigureAwait(false);
+        audit.Record(actor, "routing.model.activate", modelId);
     }
 
     public async Task<int?> RollBackAsync(StaffActor actor, CancellationToken ct = default)
     {
         RequireAdmin(actor);
-        return await registry.RollBackAsync(ct).ConfigureAwait(false);
+        var version = await registry.RollBackAsync(ct).ConfigureAwait(false);
+        audit.Record(actor, "routing.model.rollback", version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
+        return version;
     }
 
     /// <summary>Reads an uploaded file and proposes how its labels map to departments; stores nothing.</summary>
@@ -119,6 +138,7 @@ public sealed class RoutingAdminService(
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        audit.Record(actor, "routing.import", $"{imported} examples");
         return new ImportReport(source, imported, skipped, preview.Data.Skipped.Count);
     }
 

@@ -18,7 +18,7 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
         {
             var roles = await users.GetRolesAsync(u).ConfigureAwait(false);
             result.Add(new StaffAccount(u.Id, u.UserName ?? "", u.DisplayName, roles.FirstOrDefault(), u.DepartmentId, u.Department?.Name,
-                u.LockoutEnd is { } end && end > now, u.PartyBranch, u.IsBranchSecretary));
+                u.LockoutEnd is { } end && end > now, u.PartyBranch, u.IsBranchSecretary, u.ConcurrencyStamp));
         }
 
         return result;
@@ -56,7 +56,8 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
         return [];
     }
 
-    public async Task<IReadOnlyList<string>> SetRoleAsync(string userId, string role, int? departmentId, CancellationToken ct = default)
+    /// <param name="expectedStamp">The <see cref="StaffAccount.ConcurrencyStamp"/> the administrator saw; a newer account is not overwritten.</param>
+    public async Task<IReadOnlyList<string>> SetRoleAsync(string userId, string role, int? departmentId, string? expectedStamp, CancellationToken ct = default)
     {
         if (!StaffRoles.All.Contains(role))
             return ["请选择角色。"];
@@ -65,6 +66,8 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
         var user = await users.FindByIdAsync(userId).ConfigureAwait(false);
         if (user is null)
             return ["未找到该账号。"];
+        if (user.ConcurrencyStamp != expectedStamp)
+            return [ConcurrentEditException.DefaultMessage];
         var current = await users.GetRolesAsync(user).ConfigureAwait(false);
         user.DepartmentId = role == StaffRoles.Handler ? departmentId : null;
         foreach (var step in new Func<Task<IdentityResult>>[]
@@ -87,7 +90,7 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
     /// Sets the party branch (党支部) of an account and whether it is the branch secretary; an empty branch
     /// removes the membership. Pledge permissions read it at every step, so it applies at once.
     /// </summary>
-    public async Task<IReadOnlyList<string>> SetPartyBranchAsync(string userId, string? branch, bool isSecretary, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> SetPartyBranchAsync(string userId, string? branch, bool isSecretary, string? expectedStamp, CancellationToken ct = default)
     {
         branch = TextInput.Clean(branch);
         if (branch is { Length: > Portal.Data.Pledges.Pledge.MaxBranchLength })
@@ -97,6 +100,8 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
         var user = await users.FindByIdAsync(userId).ConfigureAwait(false);
         if (user is null)
             return ["未找到该账号。"];
+        if (user.ConcurrencyStamp != expectedStamp)
+            return [ConcurrentEditException.DefaultMessage];
         user.PartyBranch = branch;
         user.IsBranchSecretary = isSecretary;
         var result = await users.UpdateAsync(user).ConfigureAwait(false);
@@ -121,7 +126,7 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
 }
 
 public sealed record StaffAccount(string Id, string UserName, string DisplayName, string? Role, int? DepartmentId, string? DepartmentName, bool IsLocked,
-    string? PartyBranch = null, bool IsBranchSecretary = false);
+    string? PartyBranch = null, bool IsBranchSecretary = false, string? ConcurrencyStamp = null);
 
 public sealed class NewStaffInput
 {

@@ -10,7 +10,7 @@ namespace Portal.Moderation.Supervision;
 /// The administrator's view and edits of the working calendar. Every edit invalidates the cached calendar,
 /// so the next deadline is computed with it. Deadlines already set are not recomputed.
 /// </summary>
-public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFactory, WorkingCalendarStore calendars)
+public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFactory, WorkingCalendarStore calendars, StaffAudit audit)
 {
     public async Task<CalendarYearView> GetYearAsync(int year, CancellationToken ct = default)
     {
@@ -18,7 +18,7 @@ public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFa
         var info = await db.CalendarYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, ct).ConfigureAwait(false);
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= first && d.Date <= last).OrderBy(d => d.Date)
-            .Select(d => new CalendarDayView(d.Date, d.IsWorkingDay, d.Name)).ToListAsync(ct).ConfigureAwait(false);
+            .Select(d => new CalendarDayView(d.Date, d.IsWorkingDay, d.Name, d.Version)).ToListAsync(ct).ConfigureAwait(false);
         var calendar = await calendars.GetAsync(ct).ConfigureAwait(false);
         return new CalendarYearView(year, info?.Source, info?.IsProvisional ?? info is null, days, calendar.CountWorkingDays(first, last));
     }
@@ -30,7 +30,8 @@ public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFa
     }
 
     /// <summary>Adds or changes the exception for one day. Returns a Chinese error message, or null on success.</summary>
-    public async Task<string?> SaveDayAsync(DateOnly? date, bool isWorkingDay, string? name, StaffActor actor, CancellationToken ct = default)
+    /// <param name="expectedVersion">The version of the day the administrator saw (<see cref="CalendarDayView.Version"/>); 0 when it had no entry.</param>
+    public async Task<string?> SaveDayAsync(DateOnly? date, bool isWorkingDay, string? name, int expectedVersion, StaffActor actor, CancellationToken ct = default)
     {
         RequireAdmin(actor);
         if (date is not { } day)
@@ -44,6 +45,8 @@ public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFa
             return $"名称不能超过 {CalendarDay.MaxNameLength} 个字。";
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var existing = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == day, ct).ConfigureAwait(false);
+        if ((existing?.Version ?? 0) != expectedVersion)
+            return ConcurrentEditException.DefaultMessage;
         if (existing is null)
             db.CalendarDays.Add(CalendarDay.Create(day, isWorkingDay, name));
         else
@@ -51,8 +54,18 @@ public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFa
 
         if (!await db.CalendarYears.AnyAsync(y => y.Year == day.Year, ct).ConfigureAwait(false))
             db.CalendarYears.Add(new CalendarYear { Year = day.Year, Source = "管理员录入", IsProvisional = true });
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or DbUpdateException { InnerException: Microsoft.Data.Sqlite.SqliteException })
+        {
+            // Changed meanwhile, or the same day (or year) added by another administrator at the same moment.
+            return ConcurrentEditException.DefaultMessage;
+        }
+
         calendars.Invalidate();
+        audit.Record(actor, "calendar.day.save", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         return null;
     }
 
@@ -62,6 +75,7 @@ public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await db.CalendarDays.Where(d => d.Date == date).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         calendars.Invalidate();
+        audit.Record(actor, "calendar.day.remove", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Marks a year as following the official notice (or back to provisional), with its source.</summary>
@@ -80,6 +94,7 @@ public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFa
         else
             (info.Source, info.IsProvisional) = (source, isProvisional);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        audit.Record(actor, "calendar.year.source", year);
         return null;
     }
 
@@ -91,7 +106,7 @@ public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFa
     }
 }
 
-public sealed record CalendarDayView(DateOnly Date, bool IsWorkingDay, string Name);
+public sealed record CalendarDayView(DateOnly Date, bool IsWorkingDay, string Name, int Version = 0);
 
 /// <param name="Source">Where the days came from; null when the year was never seeded nor edited.</param>
 /// <param name="IsProvisional">True until the official notice is entered (and for a year with no data).</param>

@@ -75,7 +75,9 @@ public sealed partial class ContentPageStore : IDisposable
     /// Saves a page (creating it if new): the current text is first kept as a version, then the new text
     /// replaces it atomically. Returns an error message in Chinese, or null on success.
     /// </summary>
-    public async Task<string?> SaveAsync(string? slug, string? markdown, CancellationToken ct = default)
+    /// <param name="basedOn">The text the editor started from ("" for a new page): when someone else saved the page
+    /// since, nothing is saved and the message says so. Null saves whatever the page holds now.</param>
+    public async Task<string?> SaveAsync(string? slug, string? markdown, string? basedOn = null, CancellationToken ct = default)
     {
         if (PagePath(slug) is not { } path)
             return "页面名称只能包含小写字母、数字和连字符，且以字母或数字开头。";
@@ -88,6 +90,9 @@ public sealed partial class ContentPageStore : IDisposable
         try
         {
             Directory.CreateDirectory(PagesFolder);
+            if (basedOn is not null
+                && !string.Equals(basedOn, File.Exists(path) ? await File.ReadAllTextAsync(path, ct).ConfigureAwait(false) : "", StringComparison.Ordinal))
+                return Portal.Moderation.ConcurrentEditException.DefaultMessage;
             if (File.Exists(path))
                 KeepVersion(slug!, path);
             var temp = Path.Combine(PagesFolder, $".{slug}.{Guid.NewGuid():N}.tmp");
@@ -123,7 +128,7 @@ public sealed partial class ContentPageStore : IDisposable
     /// <summary>Makes a kept version the current text (the text it replaces is kept too). Returns an error or null.</summary>
     public async Task<string?> RestoreAsync(string? slug, string? version, CancellationToken ct = default) =>
         await GetVersionAsync(slug, version, ct).ConfigureAwait(false) is { } markdown
-            ? await SaveAsync(slug, markdown, ct).ConfigureAwait(false)
+            ? await SaveAsync(slug, markdown, ct: ct).ConfigureAwait(false)
             : "找不到这个历史版本。";
 
     public void Dispose() => _writeLock.Dispose();

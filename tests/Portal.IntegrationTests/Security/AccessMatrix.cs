@@ -84,6 +84,8 @@ public static class AccessMatrix
         Public("/error"),
         Public("/not-found"),
         Public("/healthz"),
+        Public("/health/live"),
+        Public("/health/ready"),
 
         // The workspace: each role starts on its own page.
         Row("/staff", "", _ => "/staff", Allow(Role.HandlerA, Role.HandlerB, Role.Moderator, Role.Leader, Role.Admin)

@@ -166,6 +166,21 @@ public sealed class StaffAdminServiceTests(PortalAppFactory app)
     }
 
     [Fact]
+    public async Task SetRoleAsync_FromAListLoadedBeforeAnotherAdministratorChangedTheAccount_IsRefused()
+    {
+        var transport = await DepartmentAsync("transport");
+        var userName = UniqueName("handler");
+        Assert.Empty(await CreateAsync(new NewStaffInput { UserName = userName, DisplayName = "承办人", Password = Password, Role = StaffRoles.Handler, DepartmentId = transport.Id }));
+        var seen = await AccountAsync(userName);
+        Assert.Empty(await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(s => s.SetRoleAsync(seen.Id, StaffRoles.Leader, null, seen.ConcurrencyStamp)));
+
+        var late = await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(s => s.SetRoleAsync(seen.Id, StaffRoles.Moderator, null, seen.ConcurrencyStamp));
+
+        Assert.Equal(["该记录已被他人修改，已显示最新内容，请确认后重试。"], late);
+        Assert.Equal(StaffRoles.Leader, (await AccountAsync(userName)).Role);
+    }
+
+    [Fact]
     public async Task SetRoleAsync_ToHandlerWithoutADepartment_IsRefused_AndChangesNothing()
     {
         var userName = UniqueName("moderator");
@@ -274,8 +289,10 @@ public sealed class StaffAdminServiceTests(PortalAppFactory app)
     private Task<IReadOnlyList<string>> CreateAsync(NewStaffInput input) =>
         app.WithAsync<StaffAdminService, IReadOnlyList<string>>(s => s.CreateAsync(input));
 
+    /// <summary>An administrator who has the account's current state in front of them changes its role.</summary>
     private Task<IReadOnlyList<string>> SetRoleAsync(string userId, string role, int? departmentId) =>
-        app.WithAsync<StaffAdminService, IReadOnlyList<string>>(s => s.SetRoleAsync(userId, role, departmentId));
+        app.WithAsync<StaffAdminService, IReadOnlyList<string>>(async s =>
+            await s.SetRoleAsync(userId, role, departmentId, (await s.ListAsync()).FirstOrDefault(a => a.Id == userId)?.ConcurrencyStamp));
 
     private Task<IReadOnlyList<string>> SetLockedAsync(string userId, bool locked, string currentUserId) =>
         app.WithAsync<StaffAdminService, IReadOnlyList<string>>(s => s.SetLockedAsync(userId, locked, currentUserId));

@@ -14,7 +14,7 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _h = await WorkflowHarness.CreateAsync();
-        _service = new DepartmentService(_h.Database);
+        _service = new DepartmentService(_h.Database, _h.Audit);
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
@@ -31,7 +31,7 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
             DefaultDeadlineDays = 10,
         };
 
-        var error = await _service.SaveAsync(input);
+        var error = await _service.SaveAsync(input, _h.Admin);
 
         Assert.Null(error);
         Assert.NotEqual(0, input.Id);
@@ -45,11 +45,32 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
     {
         var input = new DepartmentInput { Code = "  Health-Bureau \u200B", Name = " 卫健局 ", Category = "\t卫生健康 " };
 
-        Assert.Null(await _service.SaveAsync(input));
+        Assert.Null(await _service.SaveAsync(input, _h.Admin));
 
         var stored = (await _service.ListAsync()).Single(d => d.Id == input.Id);
         Assert.Equal(("health-bureau", "卫健局", "卫生健康"), (stored.Code, stored.Name, stored.Category));
         Assert.Null(stored.Description);
+    }
+
+    [Fact]
+    public async Task SaveAsync_FromAFormLoadedBeforeAnotherAdministratorSaved_IsRefused_AndKeepsTheOtherChange()
+    {
+        var transport = (await _service.ListAsync()).Single(d => d.Id == _h.TransportId);
+        var first = DepartmentInput.From(transport);
+        var second = DepartmentInput.From(transport);
+        first.DefaultDeadlineDays = 10;
+        second.Description = "较晚保存的说明";
+
+        Assert.Null(await _service.SaveAsync(first, _h.Admin));
+        var error = await _service.SaveAsync(second, _h.Admin);
+
+        Assert.Equal("该记录已被他人修改，已显示最新内容，请确认后重试。", error);
+        var stored = (await _service.ListAsync()).Single(d => d.Id == _h.TransportId);
+        Assert.Equal((10, transport.Description), (stored.DefaultDeadlineDays, stored.Description));
+        // Reloaded from the current state, the second administrator's edit goes through.
+        var retry = DepartmentInput.From(stored);
+        retry.Description = "较晚保存的说明";
+        Assert.Null(await _service.SaveAsync(retry, _h.Admin));
     }
 
     [Fact]
@@ -60,7 +81,7 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
         input.Description = "公路养护、公交客运";
         input.DefaultDeadlineDays = 20;
 
-        Assert.Null(await _service.SaveAsync(input));
+        Assert.Null(await _service.SaveAsync(input, _h.Admin));
 
         var all = await _service.ListAsync();
         Assert.Equal(3, all.Count);
@@ -75,7 +96,7 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
         var input = DepartmentInput.From((await _service.ListAsync()).Single(d => d.Id == _h.UrbanId));
         input.DefaultDeadlineDays = 30;
 
-        Assert.Null(await _service.SaveAsync(input));
+        Assert.Null(await _service.SaveAsync(input, _h.Admin));
         Assert.Equal(30, (await _service.ListAsync()).Single(d => d.Id == _h.UrbanId).DefaultDeadlineDays);
     }
 
@@ -87,7 +108,7 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
     [InlineData("retired", "新部门")]     // an inactive department's code is still taken
     public async Task SaveAsync_NewDepartmentWithATakenCodeOrName_IsRefused(string code, string name)
     {
-        var error = await _service.SaveAsync(new DepartmentInput { Code = code, Name = name, Category = "其他" });
+        var error = await _service.SaveAsync(new DepartmentInput { Code = code, Name = name, Category = "其他" }, _h.Admin);
 
         Assert.Equal("部门代码或名称已存在。", error);
         Assert.Equal(3, (await _service.ListAsync()).Count);
@@ -100,7 +121,7 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
         input.Name = "交通局";
         input.DefaultDeadlineDays = 30;
 
-        Assert.Equal("部门代码或名称已存在。", await _service.SaveAsync(input));
+        Assert.Equal("部门代码或名称已存在。", await _service.SaveAsync(input, _h.Admin));
 
         var stored = (await _service.ListAsync()).Single(d => d.Id == _h.UrbanId);
         Assert.Equal(("住建局", 15), (stored.Name, stored.DefaultDeadlineDays));
@@ -113,7 +134,7 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
     [InlineData("urban.construction")]
     public async Task SaveAsync_WithACodeOtherThanLettersDigitsAndHyphens_IsRefused(string code)
     {
-        var error = await _service.SaveAsync(new DepartmentInput { Code = code, Name = "新部门", Category = "其他" });
+        var error = await _service.SaveAsync(new DepartmentInput { Code = code, Name = "新部门", Category = "其他" }, _h.Admin);
 
         Assert.Equal("部门代码只能使用小写字母、数字和连字符。", error);
         Assert.Equal(3, (await _service.ListAsync()).Count);
@@ -127,7 +148,7 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
     [InlineData("new-dept", "新部门", "", "请填写分管领域。")]
     public async Task SaveAsync_WithoutARequiredField_IsRefused(string? code, string? name, string? category, string message)
     {
-        var error = await _service.SaveAsync(new DepartmentInput { Code = code, Name = name, Category = category });
+        var error = await _service.SaveAsync(new DepartmentInput { Code = code, Name = name, Category = category }, _h.Admin);
 
         Assert.Equal(message, error);
         Assert.Equal(3, (await _service.ListAsync()).Count);
@@ -136,7 +157,7 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
     [Fact]
     public async Task SaveAsync_WithTooLongACode_IsRefused()
     {
-        var error = await _service.SaveAsync(new DepartmentInput { Code = new string('a', Department.MaxCodeLength + 1), Name = "新部门", Category = "其他" });
+        var error = await _service.SaveAsync(new DepartmentInput { Code = new string('a', Department.MaxCodeLength + 1), Name = "新部门", Category = "其他" }, _h.Admin);
 
         Assert.Equal($"部门代码不能超过 {Department.MaxCodeLength} 个字符。", error);
     }
@@ -147,12 +168,12 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
         var input = new DepartmentInput { Code = "new-dept", Name = "新部门", Category = "其他", DefaultDeadlineDays = 15 };
         input.KindDays[OpinionKind.Question] = 5;
         input.KindDays[OpinionKind.Complaint] = 10;
-        Assert.Null(await _service.SaveAsync(input));
+        Assert.Null(await _service.SaveAsync(input, _h.Admin));
 
         var edit = DepartmentInput.From((await _service.ListAsync()).Single(d => d.Id == input.Id));
         edit.KindDays[OpinionKind.Question] = 7;
         edit.KindDays[OpinionKind.Complaint] = null;
-        Assert.Null(await _service.SaveAsync(edit));
+        Assert.Null(await _service.SaveAsync(edit, _h.Admin));
 
         var stored = (await _service.ListAsync()).Single(d => d.Id == input.Id);
         Assert.Equal([(OpinionKind.Question, 7)], stored.KindDeadlines.Select(k => (k.Kind, k.WorkingDays)));
@@ -166,7 +187,7 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
         var input = new DepartmentInput { Code = "new-dept", Name = "新部门", Category = "其他" };
         input.KindDays[OpinionKind.Question] = 0;
 
-        Assert.Equal("按类别设置的办理时限应在 1 到 90 个工作日之间。", await _service.SaveAsync(input));
+        Assert.Equal("按类别设置的办理时限应在 1 到 90 个工作日之间。", await _service.SaveAsync(input, _h.Admin));
         Assert.Equal(3, (await _service.ListAsync()).Count);
     }
 
@@ -177,7 +198,7 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
     [InlineData(365)]
     public async Task SaveAsync_WithDeadlineDaysOutOfRange_IsRefused(int days)
     {
-        var error = await _service.SaveAsync(new DepartmentInput { Code = "new-dept", Name = "新部门", Category = "其他", DefaultDeadlineDays = days });
+        var error = await _service.SaveAsync(new DepartmentInput { Code = "new-dept", Name = "新部门", Category = "其他", DefaultDeadlineDays = days }, _h.Admin);
 
         Assert.Equal("办理时限应在 1 到 90 个工作日之间。", error);
         Assert.Equal(3, (await _service.ListAsync()).Count);
@@ -190,14 +211,14 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
     {
         var input = new DepartmentInput { Code = "new-dept", Name = "新部门", Category = "其他", DefaultDeadlineDays = days };
 
-        Assert.Null(await _service.SaveAsync(input));
+        Assert.Null(await _service.SaveAsync(input, _h.Admin));
         Assert.Equal(days, (await _service.ListAsync()).Single(d => d.Id == input.Id).DefaultDeadlineDays);
     }
 
     [Fact]
     public async Task SaveAsync_ForAnUnknownId_IsRefused()
     {
-        var error = await _service.SaveAsync(new DepartmentInput { Id = 987_654, Code = "ghost", Name = "不存在的部门", Category = "其他" });
+        var error = await _service.SaveAsync(new DepartmentInput { Id = 987_654, Code = "ghost", Name = "不存在的部门", Category = "其他" }, _h.Admin);
 
         Assert.Equal("未找到该部门。", error);
         Assert.Equal(3, (await _service.ListAsync()).Count);
@@ -222,7 +243,7 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
         var input = DepartmentInput.From((await _service.ListAsync()).Single(d => d.Id == _h.UrbanId));
         input.IsActive = false;
 
-        Assert.Null(await _service.SaveAsync(input));
+        Assert.Null(await _service.SaveAsync(input, _h.Admin));
 
         Assert.DoesNotContain(await _service.ListAsync(activeOnly: true), d => d.Id == _h.UrbanId);
         Assert.False((await _service.ListAsync()).Single(d => d.Id == _h.UrbanId).IsActive);
@@ -242,7 +263,7 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
         var input = DepartmentInput.From((await _service.ListAsync()).Single(d => d.Id == _h.RetiredId));
         input.IsActive = true;
 
-        Assert.Null(await _service.SaveAsync(input));
+        Assert.Null(await _service.SaveAsync(input, _h.Admin));
         await _h.Workflow.AssignAsync(waiting, await _h.VersionAsync(waiting), _h.RetiredId, null, _h.Moderator);
 
         Assert.Equal("原市政处", (await _h.Queries.GetCaseAsync(waiting, _h.Moderator))!.DepartmentName);

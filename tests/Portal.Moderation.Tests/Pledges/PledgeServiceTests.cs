@@ -32,10 +32,10 @@ public sealed class PledgeServiceTests : IAsyncLifetime
     public PledgeServiceTests()
     {
         var time = new DeadlinePolicy(Options.Create(new WorkflowOptions()));
-        _service = new PledgeService(_database, time, _clock, NullLogger<PledgeService>.Instance);
+        _service = new PledgeService(_database, time, _clock, new StaffAudit(NullLoggerFactory.Instance, _clock), NullLogger<PledgeService>.Instance);
         var options = Options.Create(new PledgeOptions());
         _queries = new PledgeQueries(_database, time, _clock, options);
-        _evaluation = new PledgeEvaluationService(_database, time, _clock, options, NullLogger<PledgeEvaluationService>.Instance);
+        _evaluation = new PledgeEvaluationService(_database, time, _clock, options, new StaffAudit(NullLoggerFactory.Instance, _clock), NullLogger<PledgeEvaluationService>.Instance);
     }
 
     public Task InitializeAsync() => _database.MigrateAsync();

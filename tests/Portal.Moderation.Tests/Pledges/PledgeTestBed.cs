@@ -25,8 +25,8 @@ public sealed class PledgeTestBed : IAsyncDisposable
     {
         var time = new DeadlinePolicy(Options.Create(new WorkflowOptions()));
         var options = Options.Create(PledgeOptions);
-        Service = new PledgeService(Database, time, Clock, NullLogger<PledgeService>.Instance);
-        Evaluation = new PledgeEvaluationService(Database, time, Clock, options, NullLogger<PledgeEvaluationService>.Instance);
+        Service = new PledgeService(Database, time, Clock, new StaffAudit(NullLoggerFactory.Instance, Clock), NullLogger<PledgeService>.Instance);
+        Evaluation = new PledgeEvaluationService(Database, time, Clock, options, new StaffAudit(NullLoggerFactory.Instance, Clock), NullLogger<PledgeEvaluationService>.Instance);
         Queries = new PledgeQueries(Database, time, Clock, options);
         EvaluationQueries = new PledgeEvaluationQueries(Database);
         Ledger = new PledgeLedger(Database, time);

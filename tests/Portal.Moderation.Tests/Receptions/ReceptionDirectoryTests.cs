@@ -37,12 +37,32 @@ public sealed class ReceptionDirectoryTests
         var id = await h.Directory.SaveHostAsync(null, Host(), ReceptionHarness.Moderator);
         var session = await h.SessionAsync(hostId: id);
         var edit = Host(post: "县党代表、东关社区党委书记", receptions: 4, visits: 12);
+        edit.Version = (await h.Queries.GetHostAsync(id))!.Version;
 
         await h.Directory.SaveHostAsync(id, edit, ReceptionHarness.Moderator);
 
         var host = await h.Queries.GetHostAsync(id);
         Assert.Equal(("县党代表、东关社区党委书记", 4, 12), (host!.Post, host.RequiredReceptionsPerYear, host.RequiredVisitsPerYear));
         Assert.Equal("县党代表、东关社区党委书记", (await h.Queries.GetSessionAsync(session))!.HostPost);
+    }
+
+    [Fact]
+    public async Task SaveHost_FromAFormLoadedBeforeSomeoneElseSaved_IsRefused_AndKeepsTheirChange()
+    {
+        await using var h = await ReceptionHarness.CreateAsync();
+        var id = await h.Directory.SaveHostAsync(null, Host(), ReceptionHarness.Moderator);
+        var loaded = (await h.Queries.GetHostAsync(id))!;
+        var first = HostInput.From(loaded);
+        var second = HostInput.From(loaded);
+        first.Post = "县党代表、东关社区党委书记";
+        second.RequiredReceptionsPerYear = 6;
+
+        await h.Directory.SaveHostAsync(id, first, ReceptionHarness.Moderator);
+        var ex = await Assert.ThrowsAsync<ConcurrentEditException>(() => h.Directory.SaveHostAsync(id, second, ReceptionHarness.Moderator));
+
+        Assert.Equal("该记录已被他人修改，已显示最新内容，请确认后重试。", ex.Message);
+        var stored = (await h.Queries.GetHostAsync(id))!;
+        Assert.Equal(("县党代表、东关社区党委书记", loaded.RequiredReceptionsPerYear), (stored.Post, stored.RequiredReceptionsPerYear));
     }
 
     [Theory]
@@ -99,6 +119,7 @@ public sealed class ReceptionDirectoryTests
         var id = await h.Directory.SaveStudioAsync(null, Studio(), ReceptionHarness.Moderator);
         var edit = Studio(phone: "0312-5559999", days: "每月第二个星期四上午");
         edit.Address = "城关镇东关社区党群服务中心一楼";
+        edit.Version = (await h.Queries.GetStudioAsync(id))!.Version;
 
         await h.Directory.SaveStudioAsync(id, edit, ReceptionHarness.Moderator);
 

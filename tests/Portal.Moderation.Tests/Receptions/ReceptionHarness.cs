@@ -22,8 +22,8 @@ public sealed class ReceptionHarness : IAsyncDisposable
         var time = new DeadlinePolicy(workflowOptions);
         var options = Options.Create(receptionOptions);
         Booking = new ReceptionBookingService(db, Clock, options, NullLogger<ReceptionBookingService>.Instance);
-        Admin = new ReceptionAdminService(db, time, Clock, options, NullLogger<ReceptionAdminService>.Instance);
-        Directory = new ReceptionDirectoryService(db, options);
+        Admin = new ReceptionAdminService(db, time, Clock, options, new StaffAudit(NullLoggerFactory.Instance, Clock), NullLogger<ReceptionAdminService>.Instance);
+        Directory = new ReceptionDirectoryService(db, options, new StaffAudit(NullLoggerFactory.Instance, Clock));
         Queries = new ReceptionQueries(db, time, Clock, options);
         Calendar = new ReceptionCalendar(Queries, Clock);
         Frequency = new ReceptionFrequencyService(db, time, Clock);

@@ -24,7 +24,7 @@ public sealed class RoutingAdminServiceTests : IAsyncLifetime
         _harness = await WorkflowHarness.CreateAsync();
         var registry = new RouterRegistry(_harness.Database, _harness.Router, _harness.Routing, new ManualRouter(),
             Microsoft.Extensions.Options.Options.Create(new RoutingOptions()), new TestHostEnvironment(Path.GetTempPath()), _harness.Clock, NullLogger<RouterRegistry>.Instance);
-        _service = new RoutingAdminService(_harness.Database, registry, _harness.Router, _harness.Routing, _harness.Deadlines, _harness.Clock);
+        _service = new RoutingAdminService(_harness.Database, registry, _harness.Router, _harness.Routing, _harness.Deadlines, _harness.Clock, _harness.Audit);
     }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
@@ -34,7 +34,7 @@ public sealed class RoutingAdminServiceTests : IAsyncLifetime
     {
         await _harness.Routing.GetSettingsAsync(default); // cached before the change
 
-        await _service.UpdateSettingsAsync(RoutingMode.SuggestOnly, 0.8f, _harness.Admin);
+        await _service.UpdateSettingsAsync(RoutingMode.SuggestOnly, 0.8f, 0, _harness.Admin);
 
         var settings = await _harness.Routing.GetSettingsAsync(default);
         Assert.Equal(RoutingMode.SuggestOnly, settings.Mode);
@@ -42,9 +42,22 @@ public sealed class RoutingAdminServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateSettings_BySecondAdministratorWhoSawTheOldVersion_IsRefused_AndTheFirstChangeIsKept()
+    {
+        var seen = await _service.GetSettingsAsync();
+        await _service.UpdateSettingsAsync(RoutingMode.SuggestOnly, 0.8f, seen.Version, _harness.Admin);
+
+        var ex = await Assert.ThrowsAsync<ConcurrentEditException>(() => _service.UpdateSettingsAsync(RoutingMode.Off, null, seen.Version, _harness.Admin));
+
+        Assert.Equal("该记录已被他人修改，已显示最新内容，请确认后重试。", ex.Message);
+        var stored = await _service.GetSettingsAsync();
+        Assert.Equal((RoutingMode.SuggestOnly, 0.8f, seen.Version + 1), (stored.Mode, stored.ThresholdOverride, stored.Version));
+    }
+
+    [Fact]
     public async Task UpdateSettings_ByAModerator_IsRefused()
     {
-        await Assert.ThrowsAsync<WorkflowAccessDeniedException>(() => _service.UpdateSettingsAsync(RoutingMode.Off, null, _harness.Moderator));
+        await Assert.ThrowsAsync<WorkflowAccessDeniedException>(() => _service.UpdateSettingsAsync(RoutingMode.Off, null, 0, _harness.Moderator));
     }
 
     [Theory]
@@ -52,7 +65,7 @@ public sealed class RoutingAdminServiceTests : IAsyncLifetime
     [InlineData(1.1f)]
     public async Task UpdateSettings_WithAThresholdOutsideZeroToOne_IsRefusedInChinese(float threshold)
     {
-        var ex = await Assert.ThrowsAsync<RoutingAdminException>(() => _service.UpdateSettingsAsync(RoutingMode.AutoAssign, threshold, _harness.Admin));
+        var ex = await Assert.ThrowsAsync<RoutingAdminException>(() => _service.UpdateSettingsAsync(RoutingMode.AutoAssign, threshold, 0, _harness.Admin));
         Assert.Contains("阈值", ex.Message, StringComparison.Ordinal);
     }
 

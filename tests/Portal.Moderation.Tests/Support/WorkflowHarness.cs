@@ -39,6 +39,8 @@ public sealed class WorkflowHarness : IAsyncDisposable
 
     public ManualTimeProvider Clock { get; } = new(Start);
 
+    public StaffAudit Audit => new(NullLoggerFactory.Instance, Clock);
+
     public OpinionNotifier Notifier { get; } = new();
 
     /// <summary>Holds no model until a test activates one.</summary>

@@ -61,6 +61,19 @@ public sealed class ContentPageStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_FromAnEditorOpenedBeforeSomeoneElseSaved_IsRefused_AndKeepsTheirText()
+    {
+        var opened = await _store.GetMarkdownAsync("rules");
+        Assert.Null(await _store.SaveAsync("rules", "# 管理员甲的修改\n", basedOn: opened));
+
+        var error = await _store.SaveAsync("rules", "# 管理员乙的修改\n", basedOn: opened);
+
+        Assert.Equal("该记录已被他人修改，已显示最新内容，请确认后重试。", error);
+        Assert.Equal("# 管理员甲的修改\n", await _store.GetMarkdownAsync("rules"));
+        Assert.Equal("该记录已被他人修改，已显示最新内容，请确认后重试。", await _store.SaveAsync("rules", "# 新建\n", basedOn: ""));
+    }
+
+    [Fact]
     public async Task Save_KeepsThePreviousVersion_AndRestoreBringsItBack()
     {
         var original = await _store.GetMarkdownAsync("rules");

@@ -22,7 +22,8 @@ public sealed class ContentPagesAdminTests : PortalTestContext, IAsyncLifetime
     }
 
     private ContentPagesAdminTests(string root, ContentPageStore store)
-        : base(services => services.AddSingleton(store).AddSingleton(new OpinionNotifier()))
+        : base(services => services.AddSingleton(store).AddSingleton(new OpinionNotifier())
+            .AddSingleton(new Portal.Moderation.Staff.StaffAudit(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider.System)))
     {
         (_root, _store) = (root, store);
         Directory.CreateDirectory(Path.Combine(root, "pages"));

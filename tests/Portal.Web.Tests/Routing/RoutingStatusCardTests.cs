@@ -98,7 +98,7 @@ public sealed class RoutingStatusCardTests : PortalTestContext
     [Fact]
     public async Task Save_WithTheFieldCleared_StoresNoOverride()
     {
-        await _routing.Service.UpdateSettingsAsync(RoutingMode.AutoAssign, 0.9f, RoutingTestServices.Admin);
+        await _routing.Service.UpdateSettingsAsync(RoutingMode.AutoAssign, 0.9f, 0, RoutingTestServices.Admin);
         var saved = 0;
         var cut = RenderCard(new RouterStatus(RouterState.Ready, 3, null, DateTime.UtcNow), await _routing.Service.GetSettingsAsync(), 0.74f, () => saved++);
 

@@ -36,7 +36,8 @@ internal sealed class RoutingTestServices : IDbContextFactory<PortalDbContext>, 
         var environment = new TestEnvironment(_directory);
         Registry = new RouterRegistry(this, Host, Catalog, new MlDepartmentRouter(Host, Catalog), Options.Create(new RoutingOptions { TrainAtFirstStart = false }), environment, clock,
             NullLogger<RouterRegistry>.Instance);
-        Service = new RoutingAdminService(this, Registry, Host, Catalog, new DeadlinePolicy(Options.Create(new WorkflowOptions())), clock);
+        Service = new RoutingAdminService(this, Registry, Host, Catalog, new DeadlinePolicy(Options.Create(new WorkflowOptions())), clock,
+            new Portal.Moderation.Staff.StaffAudit(NullLoggerFactory.Instance, clock));
     }
 
     public static StaffActor Admin { get; } = new("admin-1", "管理员己", new HashSet<string> { StaffRoles.Admin }, null);

@@ -1,0 +1,29 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace Portal.Moderation.Staff;
+
+/// <summary>
+/// The audit trail of staff actions outside the case history (departments, accounts, calendar, routing, receptions,
+/// pledges): UTC time, the actor's user id, the action and the target's id, never a name or what anyone wrote.
+/// Written to the security audit category (Portal.Security.Audit) with the event id of the web layer's
+/// <c>SecurityAudit.StaffAction</c>, so that one sink collects both.
+/// </summary>
+public sealed partial class StaffAudit(ILoggerFactory loggers, TimeProvider clock)
+{
+    public const string Category = "Portal.Security.Audit";
+
+    private readonly ILogger _logger = loggers.CreateLogger(Category);
+
+    /// <param name="action">A stable dotted name, e.g. "department.save".</param>
+    /// <param name="target">The id of what was acted on.</param>
+    public void Record(StaffActor actor, string action, object target)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(target);
+        StaffAction(_logger, clock.GetUtcNow(), actor.UserId, action, Convert.ToString(target, CultureInfo.InvariantCulture) ?? "");
+    }
+
+    [LoggerMessage(EventId = 9008, Level = LogLevel.Information, Message = "Audit {AtUtc:O} staff action: actor={Actor} action={Action} target={Target}")]
+    private static partial void StaffAction(ILogger logger, DateTimeOffset atUtc, string actor, string action, string target);
+}
