@@ -33,6 +33,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         foreach (var limit in typeof(RateLimitOptions).GetProperties().Where(p => p.PropertyType == typeof(int)))
             builder.UseSetting($"{RateLimitOptions.SectionName}:{limit.Name}", "10000");
         builder.UseSetting("BotTrap:MinimumFillSeconds", "0");
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(_directory, "keys"));
         builder.UseSetting("Routing:ModelsPath", Path.Combine(_directory, "models"));
         builder.UseSetting("Routing:TrainAtFirstStart", TrainRouter ? "true" : "false");
         // Tests run the supervision pass themselves (the demo seeder runs one): no background timing.
