@@ -19,8 +19,7 @@ if (CreateAdminCommand.IsRequested(args))
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 
-app.UseExceptionHandler("/error", createScopeForErrors: true);
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePortalErrorPages();
 app.UsePortalSecurityHeaders();
 app.UseDeviceCookies();
 app.UseRateLimiter();
@@ -30,7 +29,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode()
+    // Framing is refused by the portal's own policy (SecurityHeaders): no second, laxer CSP header from Blazor.
+    .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
     .AllowHead();
 app.MapPortalEndpoints();
 

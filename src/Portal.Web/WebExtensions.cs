@@ -80,6 +80,8 @@ public static class WebExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
 
         services.AddRateLimiter(options => ConfigureRateLimits(options));
+        services.AddPortalSecurityHeaders();
+        services.AddExceptionHandler<UnhandledErrors>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton(sp => new ContentPageStore(
             ContentRoot(sp.GetRequiredService<IOptions<PortalOptions>>().Value, sp.GetRequiredService<IWebHostEnvironment>()),
@@ -141,17 +143,6 @@ public static class WebExtensions
     /// <summary>A support is the only form posted on a published opinion's page.</summary>
     private static bool IsSupportPost(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments(DeviceCookie.Supports.Path);
-
-    public static IApplicationBuilder UsePortalSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            await next(context).ConfigureAwait(false);
-        });
 
     /// <summary>Pages answer HEAD as well as GET (uptime monitors, link checkers); Kestrel sends no body for HEAD.</summary>
     public static RazorComponentsEndpointConventionBuilder AllowHead(this RazorComponentsEndpointConventionBuilder builder)
