@@ -4,6 +4,7 @@ using Portal.Data.Opinions;
 using Portal.IntegrationTests.Infrastructure;
 using Portal.Moderation.Departments;
 using Portal.Moderation.Opinions;
+using Portal.Moderation.Pledges;
 
 namespace Portal.IntegrationTests.Http;
 
@@ -79,5 +80,27 @@ public sealed class PersonalDataExposureTests(PortalAppFactory app)
             foreach (var secret in Secrets)
                 Assert.False(line.ToString().Contains(secret, StringComparison.Ordinal), $"The log has \"{secret}\": {line}");
         }
+    }
+
+    [Fact]
+    public async Task PublicPledge_MasksTheNumbersAndNamesInItsProgressAndFulfilmentNotes()
+    {
+        var moderator = await app.ActorAsync("moderator");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var id = await app.WithAsync<PledgeService, int>(p => p.CreateAsync(new NewPledgeInput
+        {
+            OwnerName = "赵志刚", Branch = "城关社区党支部", Title = "帮独居老人修好楼道灯", Content = "本季度内为辖区独居老人修好楼道灯。",
+            Year = today.Year, DueDate = today.AddDays(20).ToDateTime(TimeOnly.MinValue),
+        }, moderator));
+        await app.WithAsync<PledgeService>(p => p.PublishAsync(id, 0, moderator));
+        await app.WithAsync<PledgeService>(p => p.AddProgressAsync(id, 1, today, $"已上门，联系人：{Name}，电话{Mobile}", moderator));
+        await app.WithAsync<PledgeService>(p => p.MarkFulfilledAsync(id, 2, $"灯已修好，回访座机{Landline}，邮箱{Email}", moderator));
+
+        var html = await app.CreateClient().GetStringOkAsync($"/pledges/{id}");
+
+        Assert.Contains("灯已修好", html, StringComparison.Ordinal);
+        Assert.Contains("135****8888", html, StringComparison.Ordinal);
+        foreach (var secret in Secrets)
+            Assert.DoesNotContain(secret, html, StringComparison.Ordinal);
     }
 }
