@@ -21,13 +21,10 @@ public sealed record StoredVectorSet(
 /// <summary>
 /// A portal (on a real port, with a browser) in which every vector of <see cref="XssVectors"/> is stored in every
 /// field that residents or staff write: opinion, answer, publication, rating, department, staff display name,
-/// pledge, reception host, session, booking, interview record and a Markdown page.
+/// pledge, reception host, session, booking, interview record and a Markdown page — 39 fields per vector.
 /// </summary>
 public sealed class StoredVectorsFixture() : BrowserFixture(new ContentFolderPortalAppFactory()), IAsyncLifetime
 {
-    /// <summary>Fields written per vector (for the report): see <see cref="StoreAsync"/>.</summary>
-    public const int FieldCount = 39;
-
     public const string HandlerPassword = "xss sweep handler passphrase 2026";
 
     public IReadOnlyList<StoredVectorSet> Sets { get; private set; } = [];
