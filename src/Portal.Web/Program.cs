@@ -22,8 +22,7 @@ app.UseTrustedProxies();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 
-app.UseExceptionHandler("/error", createScopeForErrors: true);
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePortalErrorPages();
 app.UsePortalSecurityHeaders();
 app.UseDeviceCookies();
 app.UseRateLimiter();
@@ -35,7 +34,8 @@ app.UseBotTrap();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode()
+    // Framing is refused by the portal's own policy (SecurityHeaders): no second, laxer CSP header from Blazor.
+    .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
     .AllowHead();
 app.MapPortalEndpoints();
 

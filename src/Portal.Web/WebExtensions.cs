@@ -82,6 +82,8 @@ public static class WebExtensions
         services.AddTrustedProxies();
         services.AddPortalRateLimiting();
         services.AddBotTrap();
+        services.AddPortalSecurityHeaders();
+        services.AddExceptionHandler<UnhandledErrors>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton(sp => new ContentPageStore(
             ContentRoot(sp.GetRequiredService<IOptions<PortalOptions>>().Value, sp.GetRequiredService<IWebHostEnvironment>()),
@@ -97,16 +99,6 @@ public static class WebExtensions
         return Directory.Exists(configured) ? configured : Path.Combine(AppContext.BaseDirectory, "wwwroot-content");
     }
 
-    public static IApplicationBuilder UsePortalSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            await next(context).ConfigureAwait(false);
-        });
 
     /// <summary>Pages answer HEAD as well as GET (uptime monitors, link checkers); Kestrel sends no body for HEAD.</summary>
     public static RazorComponentsEndpointConventionBuilder AllowHead(this RazorComponentsEndpointConventionBuilder builder)

@@ -125,12 +125,12 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(o => new
             {
-                o.Id, Title = o.PublicTitle!, o.Kind, o.Area, DepartmentName = o.Department!.Name,
+                o.Id, Title = o.PublicTitle!, o.Kind, o.Area, o.ResidentName, DepartmentName = o.Department!.Name,
                 Adoption = o.Results.Where(r => r.Round == o.ReopenCount + 1).OrderByDescending(r => r.CompletedAt).Select(r => (Adoption?)r.Adoption).FirstOrDefault(),
                 o.CreatedAt, PublishedAt = o.PublishedAt!.Value, o.CompletedAt,
             })
             .ToListAsync(ct).ConfigureAwait(false);
-        var items = rows.Select(r => new PublishedListItem(r.Id, r.Title, r.Kind, r.Area, r.DepartmentName, r.Adoption,
+        var items = rows.Select(r => new PublishedListItem(r.Id, r.Title, r.Kind, PublicArea(r.Area, r.ResidentName), r.DepartmentName, r.Adoption,
             r.CreatedAt, r.PublishedAt, DaysTaken(r.CreatedAt, r.CompletedAt ?? r.PublishedAt))).ToList();
         return new PagedResult<PublishedListItem>(items, total, page, pageSize);
     }
@@ -141,7 +141,7 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
         var o = await LoadWholeAsync(db, db.Opinions.Where(x => x.Id == id && x.Status == OpinionStatus.Published && x.ConsentToPublish), ct).ConfigureAwait(false);
         if (o is null)
             return null;
-        return new PublishedDetail(o.Id, o.PublicTitle!, o.PublicBody!, o.Kind, o.Area, o.Department!.Name,
+        return new PublishedDetail(o.Id, o.PublicTitle!, o.PublicBody!, o.Kind, PublicArea(o.Area, o.ResidentName), o.Department!.Name,
             o.CreatedAt, o.CompletedAt, o.PublishedAt!.Value, DaysTaken(o.CreatedAt, o.CompletedAt ?? o.PublishedAt!.Value), Replies(o));
     }
 
@@ -236,9 +236,14 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
             .Include(x => x.Department).Include(x => x.Events).Include(x => x.Results).Include(x => x.Ratings)
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);
 
+    /// <summary>The resident's own words about where: masked like the rest of the public text (it has no edited public copy).</summary>
+    private static string? PublicArea(string? area, string? residentName) => area is null ? null : PersonalDataMasker.Mask(area, residentName);
+
+    // The public reply was masked when published; the reason for (not) adopting is shown with it and is masked here.
     private static List<PublishedReply> Replies(Opinion o) =>
         o.Results.Where(r => r.PublicReply is not null).OrderBy(r => r.CompletedAt)
-            .Select(r => new PublishedReply(r.Round, r.PublicReply!, r.Adoption, r.AdoptionReason, o.Department?.Name ?? "", r.CompletedAt))
+            .Select(r => new PublishedReply(r.Round, r.PublicReply!, r.Adoption,
+                r.AdoptionReason is null ? null : PersonalDataMasker.Mask(r.AdoptionReason, o.ResidentName), o.Department?.Name ?? "", r.CompletedAt))
             .ToList();
 
     private static RatingView ToView(Satisfaction s) => new(s.Round, s.Rating, s.Comment, s.RatedAt);

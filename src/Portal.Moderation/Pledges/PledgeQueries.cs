@@ -4,6 +4,7 @@ using Portal.Data.Opinions;
 using Portal.Data.Pledges;
 using Microsoft.Extensions.Options;
 using Portal.Moderation.Opinions;
+using Portal.Moderation.Privacy;
 using Portal.Moderation.Staff;
 
 namespace Portal.Moderation.Pledges;
@@ -119,7 +120,8 @@ public sealed class PledgeQueries(IDbContextFactory<PortalDbContext> dbFactory, 
         var distribution = Enum.GetValues<SatisfactionRating>().Select(r => new RatingCount(r, counts.GetValueOrDefault(r))).ToList();
         var closed = p.Status == PledgeStatus.Evaluated ? "该承诺已完成评议，不再接受评价。" : await PledgeRounds.ClosedReasonAsync(db, p.Year, ct).ConfigureAwait(false);
         return new PledgeDetail(p.Id, p.Title, p.Content, p.OwnerName, p.Branch, p.Kind, p.Year, p.Area, p.DueDate, p.Status,
-            p.FulfilmentNote, p.Grade, p.LeaderComment, Timeline(p), distribution, p.Score, closed);
+            // Notes on progress may name the residents helped or their numbers: masked like a published answer.
+            Masked(p.FulfilmentNote), p.Grade, Masked(p.LeaderComment), Timeline(p), distribution, p.Score, closed);
     }
 
     /// <summary>
@@ -148,6 +150,8 @@ public sealed class PledgeQueries(IDbContextFactory<PortalDbContext> dbFactory, 
         return await db.PledgeRatings.AnyAsync(r => r.PledgeId == id && r.DeviceTokenHash == hash, ct).ConfigureAwait(false);
     }
 
+    private static string? Masked(string? text) => text is null ? null : PersonalDataMasker.Mask(text);
+
     /// <summary>Milestones from the history plus the progress entries, oldest first. Staff names are not shown.</summary>
     private List<PledgeTimelineEntry> Timeline(Pledge p)
     {
@@ -161,7 +165,7 @@ public sealed class PledgeQueries(IDbContextFactory<PortalDbContext> dbFactory, 
                 PledgeAction.Evaluated => $"评议等次：{(p.Grade is { } g ? PledgeText.Of(g) : "")}",
                 _ => PledgeText.Of(e.Action),
             }));
-        var progress = p.Progress.Select(x => (x.Date, At: x.RecordedAt, x.Text));
+        var progress = p.Progress.Select(x => (x.Date, At: x.RecordedAt, Text: PersonalDataMasker.Mask(x.Text)));
         return milestones.Concat(progress).OrderBy(x => x.Date).ThenBy(x => x.At)
             .Select(x => new PledgeTimelineEntry(x.Date, x.Text)).ToList();
     }

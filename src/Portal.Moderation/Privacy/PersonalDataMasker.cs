@@ -14,6 +14,8 @@ public static partial class PersonalDataMasker
     private const string Surnames =
         "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
 
+    private const string CompoundSurnames = "欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|令狐|夏侯|长孙|宇文|司徒|端木|独孤|南宫|西门|呼延|轩辕";
+
     public static string Mask(string? text, string? residentName = null)
     {
         if (string.IsNullOrEmpty(text))
@@ -88,6 +90,7 @@ public static partial class PersonalDataMasker
     [GeneratedRegex(@"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex("(?<intro>我叫|我的名字是|本人姓名[:：]?|姓名[:：]|联系人[:：]?|署名[:：]?)(?<name>[" + Surnames + @"][\u4e00-\u9fa5]{1,2})(?=[，,。.！!；;、\s（(]|$|是|电话|手机|联系)")]
+    // Compound surnames first (欧阳紫萱 is four characters); then one-character surnames.
+    [GeneratedRegex("(?<intro>我叫|我的名字是|本人姓名[:：]?|姓名[:：]|联系人[:：]?|署名[:：]?)(?<name>(?:" + CompoundSurnames + @")[\u4e00-\u9fa5]{1,2}|[" + Surnames + @"][\u4e00-\u9fa5]{1,2})(?=[，,。.！!；;、\s（(]|$|是|电话|手机|联系)")]
     private static partial Regex IntroducedNamePattern();
 }

@@ -69,7 +69,7 @@ public sealed partial class ContentPageStore : IDisposable
             : null;
 
     /// <summary>Sanitized HTML of a page's Markdown (the order line is not shown).</summary>
-    public string Render(string? markdown) => _renderer.Render(OrderLine().Replace(markdown ?? "", "", 1));
+    public SanitizedHtml Render(string? markdown) => _renderer.Render(OrderLine().Replace(markdown ?? "", "", 1));
 
     /// <summary>
     /// Saves a page (creating it if new): the current text is first kept as a version, then the new text
@@ -180,7 +180,7 @@ public sealed partial class ContentPageStore : IDisposable
 public sealed record ContentPageInfo(string Slug, string Title, int Order);
 
 /// <summary>A page ready to show: title and sanitized HTML.</summary>
-public sealed record ContentPage(string Slug, string Title, string Html);
+public sealed record ContentPage(string Slug, string Title, SanitizedHtml Html);
 
 /// <summary>A kept version of a page: its id (the UTC time it was replaced) and that time.</summary>
 public sealed record ContentPageVersion(string Id, DateTime SavedAtUtc);

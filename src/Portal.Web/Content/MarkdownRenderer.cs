@@ -52,5 +52,5 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>Renders <paramref name="markdown"/> and keeps only the allowed tags, attributes and link schemes.</summary>
-    public string Render(string? markdown) => _sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", _pipeline));
+    public SanitizedHtml Render(string? markdown) => new(_sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", _pipeline)));
 }

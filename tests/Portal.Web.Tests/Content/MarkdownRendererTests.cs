@@ -33,6 +33,13 @@ public sealed class MarkdownRendererTests
     [InlineData("[点我](vbscript:msgbox(1))")]
     [InlineData("![图](javascript:alert(1))")]
     [InlineData("<javascript:alert(1)>")]
+    [InlineData("[点我](javascript:window.__xss=1)")]
+    [InlineData("[点我](&#106;avascript:window.__xss=1)")]
+    [InlineData("[点我](javascript&colon;window.__xss=1)")]
+    [InlineData("[点我][1]\n\n[1]: javascript:window.__xss=1")]
+    [InlineData("[点我](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)")]
+    [InlineData("![图](data:image/png;base64,iVBORw0KGgo=)")]
+    [InlineData("<data:text/html,<script>alert(1)</script>>")]
     public void Render_LinksWithForbiddenSchemes_LoseTheirTarget(string markdown)
     {
         var html = _renderer.Render(markdown);
@@ -41,6 +48,7 @@ public sealed class MarkdownRendererTests
         Assert.DoesNotContain("href=\"data", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("href=\"vbscript", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
     }
 
