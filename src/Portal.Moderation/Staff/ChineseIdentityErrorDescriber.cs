@@ -9,7 +9,7 @@ public sealed class ChineseIdentityErrorDescriber : IdentityErrorDescriber
 
     public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure), "账号刚被其他人修改，请刷新后重试。");
 
-    public override IdentityError PasswordMismatch() => Error(nameof(PasswordMismatch), "密码不正确。");
+    public override IdentityError PasswordMismatch() => Error(nameof(PasswordMismatch), "当前密码不正确。");
 
     public override IdentityError InvalidToken() => Error(nameof(InvalidToken), "验证码无效或已过期。");
 

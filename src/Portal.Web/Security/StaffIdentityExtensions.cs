@@ -74,6 +74,9 @@ public static class StaffIdentityExtensions
     {
         endpoints.MapPost("/account/logout", async (HttpContext context, SignInManager<StaffUser> signIn, ILoggerFactory loggers, TimeProvider clock) =>
             {
+                // The antiforgery middleware only records the check for endpoints that bind no form: refuse here.
+                if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+                    return Results.Text("请求已过期或无效，请刷新页面后再退出。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
                 if (context.User.Identity?.IsAuthenticated == true)
                     loggers.CreateLogger(SecurityAudit.Category).SignedOut(clock.GetUtcNow(), SecurityAudit.Actor(context), SecurityAudit.ClientIp(context));
                 await signIn.SignOutAsync().ConfigureAwait(false);

@@ -86,6 +86,24 @@ public sealed class StaffSignIn(
         _audit.StaffAction(clock.GetUtcNow(), SecurityAudit.Actor(context), secondFactor ? "two-factor enabled" : "two-factor disabled", "user:" + userId);
     }
 
+    /// <summary>
+    /// Changes the signed-in member's own password (the current one required, ASVS 6.2.3). The security stamp changes,
+    /// so other sessions end; this one is renewed. Returns Chinese error messages, empty on success.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ChangePasswordAsync(HttpContext context, string userId, string currentPassword, string newPassword)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var user = await signIn.UserManager.FindByIdAsync(userId).ConfigureAwait(false);
+        if (user is null)
+            return ["未找到该账号。"];
+        var result = await signIn.UserManager.ChangePasswordAsync(user, currentPassword, newPassword).ConfigureAwait(false);
+        if (!result.Succeeded)
+            return result.Errors.Select(e => e.Description).ToList();
+        await signIn.RefreshSignInAsync(user).ConfigureAwait(false);
+        _audit.StaffAction(clock.GetUtcNow(), SecurityAudit.Actor(context), "password changed", "user:" + userId);
+        return [];
+    }
+
     /// <summary>Renews this session's cookie after its own account changed (keeps how it signed in).</summary>
     public async Task RenewSessionAsync(string userId)
     {
