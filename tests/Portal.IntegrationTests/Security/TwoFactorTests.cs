@@ -79,6 +79,28 @@ public sealed partial class TwoFactorTests(SecurePortalAppFactory app)
     }
 
     [Fact]
+    public async Task FiveWrongCodes_LockTheAccount_LikeFiveWrongPasswords()
+    {
+        var (userName, key, _) = await EnrolledAdminAsync("guess");
+        var client = app.NewClient();
+        var password = await client.SignInAsync(userName, StaffAccounts.Password);
+
+        var answers = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await client.PostFormAsync(password.Target()!, "login-two-factor", [new("Input.Code", Totp.WrongCode(key, DateTimeOffset.UtcNow))]);
+            answers.Add(await response.Content.ReadAsStringAsync());
+        }
+
+        var right = await client.PostFormAsync(password.Target()!, "login-two-factor", [new("Input.Code", Totp.Code(key, DateTimeOffset.UtcNow))]);
+
+        Assert.All(answers[..4], a => Assert.Contains("验证码不正确", a, StringComparison.Ordinal));
+        Assert.Contains("账号已被暂时锁定", answers[4], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("账号已被暂时锁定", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ARecoveryCode_SignsInOnce_HoweverItIsTyped()
     {
         var (userName, _, recoveryCodes) = await EnrolledAdminAsync("recovery");
