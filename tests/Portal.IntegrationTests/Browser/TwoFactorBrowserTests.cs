@@ -16,6 +16,8 @@ public sealed class TwoFactorBrowserTests(SecureBrowserFixture browser) : IClass
     {
         var userName = await StaffAccounts.CreateAsync(browser.App, StaffRoles.Admin, "browser");
         var page = await browser.NewPageAsync();
+        // Three full page loads and two circuits: on a shared 2-core machine one step can take long.
+        page.SetDefaultTimeout(45_000);
         await page.GotoAsync("/account/login");
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", StaffAccounts.Password);
