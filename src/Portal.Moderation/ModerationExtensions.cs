@@ -64,6 +64,7 @@ public static class ModerationExtensions
         builder.Services.AddScoped<PledgeLedger>();
         builder.Services.AddScoped<DepartmentService>();
         builder.Services.AddScoped<StaffAdminService>();
+        builder.Services.AddScoped<StaffTwoFactorService>();
         builder.Services.AddScoped<IdentitySetup>();
         builder.Services.AddScoped<ReceptionQueries>();
         builder.Services.AddScoped<ReceptionBookingService>();

@@ -38,39 +38,7 @@ public static class WebExtensions
         services.AddMudServices();
         services.AddPortalHealthChecks();
 
-        services.AddCascadingAuthenticationState();
-        services.AddScoped<AuthenticationStateProvider, RevalidatingStaffAuthenticationStateProvider>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.AddAuthorization();
-        services.AddIdentityCore<StaffUser>(options =>
-            {
-                // Length over composition rules (OWASP ASVS 6.2): long passphrases welcome.
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.User.RequireUniqueEmail = false;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PortalDbContext>()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.LoginPath = "/account/login";
-            options.AccessDeniedPath = "/account/denied";
-            options.Cookie.Name = "portal.staff";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Strict;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            options.SlidingExpiration = true;
-        });
+        services.AddStaffIdentity();
         services.AddAccessDeniedAudit();
         services.AddAntiforgery(o => o.Cookie.Name = "portal.af");
         // Keys survive restarts, so sign-ins and forms in flight stay valid (DataProtection:KeysPath, relative to the content root).
@@ -123,11 +91,7 @@ public static class WebExtensions
         endpoints.MapLedgerExport();
         endpoints.MapPledgeLedger();
         endpoints.MapBriefingExports();
-        endpoints.MapPost("/account/logout", async (SignInManager<StaffUser> signIn) =>
-        {
-            await signIn.SignOutAsync().ConfigureAwait(false);
-            return Results.LocalRedirect("/");
-        }).RequireAntiforgeryToken();
+        endpoints.MapStaffSignOut();
         return endpoints;
     }
 }

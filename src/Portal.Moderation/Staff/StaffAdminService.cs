@@ -9,6 +9,16 @@ namespace Portal.Moderation.Staff;
 /// <summary>Staff accounts: create, change role and department, lock and unlock (admin pages); the list of possible case owners.</summary>
 public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider clock)
 {
+    /// <summary>The lockout end of a disabled account (locked by an administrator, not by failed sign-ins).</summary>
+    public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
+
+    /// <summary>Disabled by an administrator: refused at sign-in and its live sessions end.</summary>
+    public static bool IsDisabled(StaffUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.LockoutEnd is { } end && end.UtcDateTime.Year >= DisabledUntil.Year; // stored precision may differ
+    }
+
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken ct = default)
     {
         var all = await users.Users.AsNoTracking().Include(u => u.Department).OrderBy(u => u.UserName).ToListAsync(ct).ConfigureAwait(false);
@@ -51,7 +61,7 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
         };
         var created = await users.CreateAsync(user, input.Password!).ConfigureAwait(false);
         if (!created.Succeeded)
-            return created.Errors.Select(e => IdentityMessages.Describe(e)).ToList();
+            return created.Errors.Select(e => e.Description).ToList();
         await users.AddToRoleAsync(user, input.Role!).ConfigureAwait(false);
         return [];
     }
@@ -80,7 +90,7 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
         {
             var result = await step().ConfigureAwait(false);
             if (!result.Succeeded)
-                return result.Errors.Select(IdentityMessages.Describe).ToList();
+                return result.Errors.Select(e => e.Description).ToList();
         }
 
         return [];
@@ -105,7 +115,7 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
         user.PartyBranch = branch;
         user.IsBranchSecretary = isSecretary;
         var result = await users.UpdateAsync(user).ConfigureAwait(false);
-        return result.Succeeded ? [] : result.Errors.Select(IdentityMessages.Describe).ToList();
+        return result.Succeeded ? [] : result.Errors.Select(e => e.Description).ToList();
     }
 
     /// <summary>Locks (indefinitely) or unlocks an account; locking ends its sessions at the next validation.</summary>
@@ -117,7 +127,7 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
         if (user is null)
             return ["未找到该账号。"];
         await users.SetLockoutEnabledAsync(user, true).ConfigureAwait(false);
-        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null).ConfigureAwait(false);
+        await users.SetLockoutEndDateAsync(user, locked ? DisabledUntil : null).ConfigureAwait(false);
         if (!locked)
             await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false);
         await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
@@ -145,25 +155,4 @@ public sealed class NewStaffInput
     public string? Role { get; set; }
 
     public int? DepartmentId { get; set; }
-}
-
-/// <summary>Chinese messages for Identity's errors.</summary>
-public static class IdentityMessages
-{
-    public static string Describe(IdentityError error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        return error.Code switch
-        {
-            "DuplicateUserName" => "该登录名已被使用。",
-            "InvalidUserName" => "登录名不合法。",
-            "PasswordTooShort" => "密码太短。",
-            "PasswordRequiresNonAlphanumeric" => "密码需要包含符号。",
-            "PasswordRequiresDigit" => "密码需要包含数字。",
-            "PasswordRequiresLower" => "密码需要包含小写字母。",
-            "PasswordRequiresUpper" => "密码需要包含大写字母。",
-            "PasswordRequiresUniqueChars" => "密码中不同的字符太少。",
-            _ => error.Description,
-        };
-    }
 }

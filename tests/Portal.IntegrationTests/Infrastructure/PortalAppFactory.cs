@@ -28,7 +28,11 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("Database:Path", DatabasePath);
-        builder.UseSetting("Portal:SeedDemoData", "true");
+        if (SeedDemoData)
+            builder.UseSetting("Portal:SeedDemoData", "true");
+        // The general host signs "admin" in with the password alone; the two-factor rule for admins is on in every
+        // environment and tested with it on (Security/TwoFactorTests, SecurePortalAppFactory).
+        builder.UseSetting("StaffSecurity:RequireTwoFactorForAdmins", "false");
         // Workflow tests post many forms from one address, at once: limits and fill time are tested on their own.
         foreach (var limit in typeof(RateLimitOptions).GetProperties().Where(p => p.PropertyType == typeof(int)))
             builder.UseSetting($"{RateLimitOptions.SectionName}:{limit.Name}", "10000");
@@ -45,6 +49,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     /// by hand and start quickly; <see cref="RoutedPortalAppFactory"/> turns it on.
     /// </summary>
     protected virtual bool TrainRouter => false;
+
+    /// <summary>Whether the demo departments, accounts and opinions are seeded (the "Testing" host: yes).</summary>
+    protected virtual bool SeedDemoData => true;
 
     /// <summary>The workflow actor of a demo account, as the web layer would build it.</summary>
     public async Task<StaffActor> ActorAsync(string userName)

@@ -81,6 +81,10 @@ public static class AccessMatrix
         Public("/receptions/studios/{id:int}/calendar.ics", "studio", ids => $"/receptions/studios/{ids.Studio}/calendar.ics"),
         Public("/account/login"),
         Public("/account/denied"),
+        // The second sign-in step without a password first goes back to the login page, whoever asks.
+        Row("/account/login/two-factor", "", _ => "/account/login/two-factor", Everyone(Outcome.Login)),
+        Staff("/account/two-factor", Role.HandlerA, Role.HandlerB, Role.Moderator, Role.Leader, Role.Admin),
+        Staff("/account/password", Role.HandlerA, Role.HandlerB, Role.Moderator, Role.Leader, Role.Admin),
         Public("/error"),
         Public("/not-found"),
         Public("/healthz"),

@@ -41,7 +41,7 @@ public sealed class IdentitySetupTests(PortalAppFactory app)
 
         var errors = await app.WithAsync<IdentitySetup, IReadOnlyList<string>>(s => s.CreateAdminAsync(userName, "管理员", "too-short"));
 
-        Assert.Equal(["密码太短。"], errors);
+        Assert.Equal(["密码至少需要 12 个字符（可以用几个词连成的长句）。"], errors);
         Assert.Null(await app.WithAsync<UserManager<StaffUser>, StaffUser?>(u => u.FindByNameAsync(userName)));
     }
 

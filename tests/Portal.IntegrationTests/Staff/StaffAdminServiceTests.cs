@@ -16,7 +16,7 @@ namespace Portal.IntegrationTests.Staff;
 public sealed class StaffAdminServiceTests(PortalAppFactory app)
 {
     private const string Password = "correct-horse-battery";
-    private const string LockedMessage = "登录失败次数过多或账号已被锁定";
+    private const string LockedMessage = "账号已被暂时锁定";
 
     [Fact]
     public async Task CreateAsync_HandlerWithADepartment_CreatesAnAccountThatCanSignIn()
@@ -87,7 +87,7 @@ public sealed class StaffAdminServiceTests(PortalAppFactory app)
         }
         else
         {
-            Assert.Equal(["密码太短。"], errors);
+            Assert.Equal(["密码至少需要 12 个字符（可以用几个词连成的长句）。"], errors);
             Assert.Null(await FindAsync(userName));
         }
     }
