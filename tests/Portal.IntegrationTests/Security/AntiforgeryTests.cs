@@ -31,7 +31,7 @@ public sealed class AntiforgeryTests(PortalAppFactory app)
     public async Task APostWithoutTheToken_IsRefused(string route, string sample)
     {
         var row = AccessMatrix.Find(route, sample);
-        var role = AccessMatrix.Roles.First(r => row.Expected[r] is Outcome.Ok or Outcome.Redirect or Outcome.NotFound);
+        var role = AccessMatrix.Roles.FirstOrDefault(r => row.Expected[r] is Outcome.Ok or Outcome.Redirect or Outcome.NotFound, Role.Anonymous);
         var client = await app.ClientAsync(role);
         var url = row.Url(await app.DemoIdsAsync());
         (await client.GetAsync(url)).Dispose();
@@ -44,7 +44,9 @@ public sealed class AntiforgeryTests(PortalAppFactory app)
                 Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
                 break;
             case Posts.Refused:
-                Assert.Contains(response.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.MethodNotAllowed });
+                // 405, 400 when the status page re-executes the post, or 404 for a download whose path ends in a file
+                // extension (the static-file fallback route also bids for it): refused, never served.
+                Assert.Contains(response.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.MethodNotAllowed, HttpStatusCode.NotFound });
                 break;
             case Posts.AnyMethodHealthCheck:
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
