@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Departments;
 using Portal.Data.Opinions;
+using Portal.Data.Staff;
 using Portal.Moderation.Opinions;
 using Portal.Moderation.Staff;
 
@@ -25,6 +26,8 @@ public sealed class DepartmentService(IDbContextFactory<PortalDbContext> dbFacto
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsInRole(StaffRoles.Admin))
+            return "只有系统管理员可以修改部门。";
         input.Code = TextInput.Clean(input.Code)?.ToLowerInvariant();
         input.Name = TextInput.Clean(input.Name);
         input.Category = TextInput.Clean(input.Category);

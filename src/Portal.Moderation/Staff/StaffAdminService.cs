@@ -67,8 +67,10 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
     }
 
     /// <param name="expectedStamp">The <see cref="StaffAccount.ConcurrencyStamp"/> the administrator saw; a newer account is not overwritten.</param>
-    public async Task<IReadOnlyList<string>> SetRoleAsync(string userId, string role, int? departmentId, string? expectedStamp, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> SetRoleAsync(StaffActor actor, string userId, string role, int? departmentId, string? expectedStamp, CancellationToken ct = default)
     {
+        if (RefuseUnlessAdmin(actor) is { } refused)
+            return refused;
         if (!StaffRoles.All.Contains(role))
             return ["请选择角色。"];
         if (role == StaffRoles.Handler && departmentId is null)
@@ -100,8 +102,10 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
     /// Sets the party branch (党支部) of an account and whether it is the branch secretary; an empty branch
     /// removes the membership. Pledge permissions read it at every step, so it applies at once.
     /// </summary>
-    public async Task<IReadOnlyList<string>> SetPartyBranchAsync(string userId, string? branch, bool isSecretary, string? expectedStamp, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> SetPartyBranchAsync(StaffActor actor, string userId, string? branch, bool isSecretary, string? expectedStamp, CancellationToken ct = default)
     {
+        if (RefuseUnlessAdmin(actor) is { } refused)
+            return refused;
         branch = TextInput.Clean(branch);
         if (branch is { Length: > Portal.Data.Pledges.Pledge.MaxBranchLength })
             return [$"党支部名称不能超过 {Portal.Data.Pledges.Pledge.MaxBranchLength} 个字。"];
@@ -119,9 +123,11 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
     }
 
     /// <summary>Locks (indefinitely) or unlocks an account; locking ends its sessions at the next validation.</summary>
-    public async Task<IReadOnlyList<string>> SetLockedAsync(string userId, bool locked, string currentUserId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> SetLockedAsync(StaffActor actor, string userId, bool locked, CancellationToken ct = default)
     {
-        if (locked && userId == currentUserId)
+        if (RefuseUnlessAdmin(actor) is { } refused)
+            return refused;
+        if (locked && userId == actor.UserId)
             return ["不能锁定自己的账号。"];
         var user = await users.FindByIdAsync(userId).ConfigureAwait(false);
         if (user is null)
@@ -132,6 +138,13 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
             await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false);
         await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
         return [];
+    }
+
+    /// <summary>Accounts are changed by administrators only, whatever page or payload asks (ASVS 8.2.1).</summary>
+    private static IReadOnlyList<string>? RefuseUnlessAdmin(StaffActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsInRole(StaffRoles.Admin) ? null : ["只有系统管理员可以修改账号。"];
     }
 }
 

@@ -24,7 +24,7 @@ public sealed class SessionRevocationTests(SecurePortalAppFactory app)
         var client = await SignedInAsync(userName);
         var before = await client.GetAsync("/staff/overview");
 
-        Assert.Empty(await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(async s => await s.SetLockedAsync(await IdAsync(userName), true, "some-admin")));
+        Assert.Empty(await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(async s => await s.SetLockedAsync(await app.ActorAsync("admin"), await IdAsync(userName), true)));
         await Task.Delay(AfterTheInterval);
         var after = await client.GetAsync("/staff/overview");
 
@@ -43,7 +43,7 @@ public sealed class SessionRevocationTests(SecurePortalAppFactory app)
         Assert.Empty(await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(async s =>
         {
             var user = await UserAsync(userName);
-            return await s.SetRoleAsync(user.Id, StaffRoles.PartyMember, null, user.ConcurrencyStamp);
+            return await s.SetRoleAsync(await app.ActorAsync("admin"), user.Id, StaffRoles.PartyMember, null, user.ConcurrencyStamp);
         }));
         await Task.Delay(AfterTheInterval);
         var after = await client.GetAsync("/staff/overview");
@@ -77,7 +77,7 @@ public sealed class SessionRevocationTests(SecurePortalAppFactory app)
         for (var i = 0; i < 5; i++)
             await attacker.SignInAsync(userName, "guessing " + i);
         var afterBruteForce = await circuits.IsStillValidAsync(principal);
-        Assert.Empty(await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(async s => await s.SetLockedAsync(await IdAsync(userName), true, "some-admin")));
+        Assert.Empty(await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(async s => await s.SetLockedAsync(await app.ActorAsync("admin"), await IdAsync(userName), true)));
         var afterDisabling = await circuits.IsStillValidAsync(principal);
 
         Assert.True(fresh);

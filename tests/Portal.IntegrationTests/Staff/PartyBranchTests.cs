@@ -23,7 +23,7 @@ public sealed class PartyBranchTests(PortalAppFactory app)
         var before = await client.GetStringOkAsync("/staff/pledges");
         var id = (await app.WithAsync<StaffAdminService, IReadOnlyList<StaffAccount>>(s => s.ListAsync())).Single(a => a.UserName == userName).Id;
 
-        var errors = await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(async s => await s.SetPartyBranchAsync(id, $"  {Health} ", isSecretary: true, (await s.ListAsync()).Single(a => a.Id == id).ConcurrencyStamp));
+        var errors = await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(async s => await s.SetPartyBranchAsync(await app.ActorAsync("admin"), id, $"  {Health} ", isSecretary: true, (await s.ListAsync()).Single(a => a.Id == id).ConcurrencyStamp));
         var after = await client.GetStringOkAsync("/staff/pledges");
 
         Assert.Empty(errors);
@@ -40,7 +40,7 @@ public sealed class PartyBranchTests(PortalAppFactory app)
     {
         var id = (await app.WithAsync<StaffAdminService, IReadOnlyList<StaffAccount>>(s => s.ListAsync())).Single(a => a.UserName == "leader").Id;
 
-        var errors = await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(async s => await s.SetPartyBranchAsync(id, "  ", isSecretary: true, (await s.ListAsync()).Single(a => a.Id == id).ConcurrencyStamp));
+        var errors = await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(async s => await s.SetPartyBranchAsync(await app.ActorAsync("admin"), id, "  ", isSecretary: true, (await s.ListAsync()).Single(a => a.Id == id).ConcurrencyStamp));
 
         Assert.Equal(["请先填写所在党支部，再设为支部书记。"], errors);
     }

@@ -172,9 +172,9 @@ public sealed class StaffAdminServiceTests(PortalAppFactory app)
         var userName = UniqueName("handler");
         Assert.Empty(await CreateAsync(new NewStaffInput { UserName = userName, DisplayName = "承办人", Password = Password, Role = StaffRoles.Handler, DepartmentId = transport.Id }));
         var seen = await AccountAsync(userName);
-        Assert.Empty(await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(s => s.SetRoleAsync(seen.Id, StaffRoles.Leader, null, seen.ConcurrencyStamp)));
+        Assert.Empty(await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(async s => await s.SetRoleAsync(await app.ActorAsync("admin"), seen.Id, StaffRoles.Leader, null, seen.ConcurrencyStamp)));
 
-        var late = await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(s => s.SetRoleAsync(seen.Id, StaffRoles.Moderator, null, seen.ConcurrencyStamp));
+        var late = await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(async s => await s.SetRoleAsync(await app.ActorAsync("admin"), seen.Id, StaffRoles.Moderator, null, seen.ConcurrencyStamp));
 
         Assert.Equal(["该记录已被他人修改，已显示最新内容，请确认后重试。"], late);
         Assert.Equal(StaffRoles.Leader, (await AccountAsync(userName)).Role);
@@ -216,11 +216,11 @@ public sealed class StaffAdminServiceTests(PortalAppFactory app)
         Assert.Empty(await CreateAsync(new NewStaffInput { UserName = userName, DisplayName = "领导", Password = Password, Role = StaffRoles.Leader }));
         var before = (await FindAsync(userName))!;
 
-        var locking = await SetLockedAsync(before.Id, true, admin.Id);
+        var locking = await SetLockedAsync(before.Id, true, admin);
         var whileLocked = await SignInAsync(userName, Password);
         var lockedUser = (await FindAsync(userName))!;
         var lockedAccount = await AccountAsync(userName);
-        var unlocking = await SetLockedAsync(before.Id, false, admin.Id);
+        var unlocking = await SetLockedAsync(before.Id, false, admin);
         var afterUnlock = await SignInAsync(userName, Password);
 
         Assert.Empty(locking);
@@ -243,7 +243,7 @@ public sealed class StaffAdminServiceTests(PortalAppFactory app)
     {
         var admin = await NewAdminAsync();
 
-        var errors = await SetLockedAsync(admin.Id, true, admin.Id);
+        var errors = await SetLockedAsync(admin.Id, true, admin);
 
         Assert.Equal(["不能锁定自己的账号。"], errors);
         Assert.False((await AccountAsync(admin.UserName!)).IsLocked);
@@ -255,7 +255,7 @@ public sealed class StaffAdminServiceTests(PortalAppFactory app)
     {
         var admin = await NewAdminAsync();
 
-        Assert.Equal(["未找到该账号。"], await SetLockedAsync(Guid.NewGuid().ToString(), true, admin.Id));
+        Assert.Equal(["未找到该账号。"], await SetLockedAsync(Guid.NewGuid().ToString(), true, admin));
     }
 
     [Fact]
@@ -266,7 +266,7 @@ public sealed class StaffAdminServiceTests(PortalAppFactory app)
         var locked = UniqueName("leader");
         Assert.Empty(await CreateAsync(new NewStaffInput { UserName = active, DisplayName = "在岗领导", Password = Password, Role = StaffRoles.Leader }));
         Assert.Empty(await CreateAsync(new NewStaffInput { UserName = locked, DisplayName = "离岗领导", Password = Password, Role = StaffRoles.Leader }));
-        Assert.Empty(await SetLockedAsync((await FindAsync(locked))!.Id, true, admin.Id));
+        Assert.Empty(await SetLockedAsync((await FindAsync(locked))!.Id, true, admin));
 
         var list = await app.WithAsync<StaffAdminService, IReadOnlyList<StaffAccount>>(s => s.ListActiveAsync());
 
@@ -286,16 +286,35 @@ public sealed class StaffAdminServiceTests(PortalAppFactory app)
         return (await FindAsync(userName))!;
     }
 
+    [Fact]
+    public async Task AccountChanges_ByAnyoneButAnAdministrator_AreRefused_AndChangeNothing()
+    {
+        var userName = UniqueName("leader");
+        Assert.Empty(await CreateAsync(new NewStaffInput { UserName = userName, DisplayName = "领导", Password = Password, Role = StaffRoles.Leader }));
+        var before = await AccountAsync(userName);
+        var refused = new[] { "只有系统管理员可以修改账号。" };
+
+        foreach (var actorName in new[] { "moderator", "leader", "handler-transport" })
+        {
+            var actor = await app.ActorAsync(actorName);
+            Assert.Equal(refused, await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(s => s.SetRoleAsync(actor, before.Id, StaffRoles.Admin, null, before.ConcurrencyStamp)));
+            Assert.Equal(refused, await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(s => s.SetLockedAsync(actor, before.Id, true)));
+            Assert.Equal(refused, await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(s => s.SetPartyBranchAsync(actor, before.Id, "第一党支部", false, before.ConcurrencyStamp)));
+        }
+
+        Assert.Equal(before, await AccountAsync(userName));
+    }
+
     private Task<IReadOnlyList<string>> CreateAsync(NewStaffInput input) =>
         app.WithAsync<StaffAdminService, IReadOnlyList<string>>(s => s.CreateAsync(input));
 
     /// <summary>An administrator who has the account's current state in front of them changes its role.</summary>
     private Task<IReadOnlyList<string>> SetRoleAsync(string userId, string role, int? departmentId) =>
         app.WithAsync<StaffAdminService, IReadOnlyList<string>>(async s =>
-            await s.SetRoleAsync(userId, role, departmentId, (await s.ListAsync()).FirstOrDefault(a => a.Id == userId)?.ConcurrencyStamp));
+            await s.SetRoleAsync(await app.ActorAsync("admin"), userId, role, departmentId, (await s.ListAsync()).FirstOrDefault(a => a.Id == userId)?.ConcurrencyStamp));
 
-    private Task<IReadOnlyList<string>> SetLockedAsync(string userId, bool locked, string currentUserId) =>
-        app.WithAsync<StaffAdminService, IReadOnlyList<string>>(s => s.SetLockedAsync(userId, locked, currentUserId));
+    private Task<IReadOnlyList<string>> SetLockedAsync(string userId, bool locked, StaffUser admin) =>
+        app.WithAsync<StaffAdminService, IReadOnlyList<string>>(async s => await s.SetLockedAsync(await app.ActorAsync(admin.UserName!), userId, locked));
 
     private Task<StaffUser?> FindAsync(string userName) =>
         app.WithAsync<UserManager<StaffUser>, StaffUser?>(u => u.FindByNameAsync(userName));

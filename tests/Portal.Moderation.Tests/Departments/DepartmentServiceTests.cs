@@ -20,6 +20,20 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
     [Fact]
+    public async Task SaveAsync_ByAnyoneButAnAdministrator_IsRefused_AndStoresNothing()
+    {
+        var before = (await _service.ListAsync()).Count;
+
+        foreach (var actor in new[] { _h.Moderator, _h.Leader, _h.UrbanHandler })
+        {
+            var input = new DepartmentInput { Code = "forged", Name = "伪造部门", Category = "其他", DefaultDeadlineDays = 10 };
+            Assert.Equal("只有系统管理员可以修改部门。", await _service.SaveAsync(input, actor));
+        }
+
+        Assert.Equal(before, (await _service.ListAsync()).Count);
+    }
+
+    [Fact]
     public async Task SaveAsync_WithIdZero_CreatesTheDepartment_AndReportsItsId()
     {
         var input = new DepartmentInput
