@@ -7,7 +7,7 @@ using Portal.Moderation.Opinions;
 namespace Portal.Moderation.Staff;
 
 /// <summary>Staff accounts: create, change role and department, lock and unlock (admin pages); the list of possible case owners.</summary>
-public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider clock)
+public sealed class StaffAdminService(UserManager<StaffUser> users, StaffAudit audit, TimeProvider clock)
 {
     /// <summary>The lockout end of a disabled account (locked by an administrator, not by failed sign-ins).</summary>
     public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
@@ -95,6 +95,7 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
                 return result.Errors.Select(e => e.Description).ToList();
         }
 
+        audit.Record(actor, "user.role", $"{userId} role={role} department={departmentId}");
         return [];
     }
 
@@ -119,7 +120,10 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
         user.PartyBranch = branch;
         user.IsBranchSecretary = isSecretary;
         var result = await users.UpdateAsync(user).ConfigureAwait(false);
-        return result.Succeeded ? [] : result.Errors.Select(e => e.Description).ToList();
+        if (!result.Succeeded)
+            return result.Errors.Select(e => e.Description).ToList();
+        audit.Record(actor, "user.party-branch", userId);
+        return [];
     }
 
     /// <summary>Locks (indefinitely) or unlocks an account; locking ends its sessions at the next validation.</summary>
@@ -137,6 +141,7 @@ public sealed class StaffAdminService(UserManager<StaffUser> users, TimeProvider
         if (!locked)
             await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false);
         await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+        audit.Record(actor, locked ? "user.lock" : "user.unlock", userId);
         return [];
     }
 

@@ -1,14 +1,17 @@
+using Portal.Moderation.Staff;
+
 namespace Portal.Web.Security;
 
 /// <summary>
 /// The security audit trail (OWASP ASVS 16.2, 16.3): every sign-in, lockout, denied access, rate-limit rejection,
-/// bot-trap hit and account change, with UTC time, actor and client IP. Never a resident's name, phone, e-mail
-/// or opinion text: actors are staff user ids or user names, targets are ids and paths.
+/// bot-trap hit and session end, with UTC time, actor and client IP; staff actions go to the same category through
+/// <see cref="StaffAudit"/> (event 9008). Never a resident's name, phone, e-mail or opinion text: actors are staff
+/// user ids or user names, targets are ids and paths.
 /// All events share the logger category <see cref="Category"/> so that they can be routed to their own sink.
 /// </summary>
 public static partial class SecurityAudit
 {
-    public const string Category = "Portal.Security.Audit";
+    public const string Category = StaffAudit.Category;
 
     /// <summary>"anonymous" for residents; the staff user name (an account name, not a person's name) otherwise.</summary>
     public static string Actor(HttpContext context)
@@ -45,8 +48,6 @@ public static partial class SecurityAudit
     [LoggerMessage(EventId = 9007, Level = LogLevel.Information, Message = "Audit {AtUtc:O} signed out: actor={Actor} ip={Ip}")]
     public static partial void SignedOut(this ILogger logger, DateTimeOffset atUtc, string actor, string ip);
 
-    [LoggerMessage(EventId = 9008, Level = LogLevel.Information, Message = "Audit {AtUtc:O} staff action: actor={Actor} action={Action} target={Target}")]
-    public static partial void StaffAction(this ILogger logger, DateTimeOffset atUtc, string actor, string action, string target);
 
     [LoggerMessage(EventId = 9009, Level = LogLevel.Warning, Message = "Audit {AtUtc:O} session ended: actor={Actor} reason={Reason}")]
     public static partial void SessionEnded(this ILogger logger, DateTimeOffset atUtc, string actor, string reason);

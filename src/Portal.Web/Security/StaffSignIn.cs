@@ -22,7 +22,7 @@ public enum SignInOutcome
 /// Unknown login names are answered exactly like real ones, lockout included (no account enumeration, ASVS 6.3.8).
 /// </summary>
 public sealed class StaffSignIn(
-    SignInManager<StaffUser> signIn, UnknownAccountLockout unknownAccounts, ILoggerFactory loggers, TimeProvider clock)
+    SignInManager<StaffUser> signIn, UnknownAccountLockout unknownAccounts, StaffAudit staffAudit, ILoggerFactory loggers, TimeProvider clock)
 {
     public const string WrongPasswordMessage = "登录名或密码不正确。";
     public const string WrongCodeMessage = "验证码不正确或已过期，请输入验证器应用中当前显示的 6 位数字，或一个未用过的恢复码。";
@@ -83,7 +83,7 @@ public sealed class StaffSignIn(
         if (user is null)
             return;
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [AdminTwoFactor.AuthenticationMethod(secondFactor)]).ConfigureAwait(false);
-        _audit.StaffAction(clock.GetUtcNow(), SecurityAudit.Actor(context), secondFactor ? "two-factor enabled" : "two-factor disabled", "user:" + userId);
+        staffAudit.Record(SecurityAudit.Actor(context), secondFactor ? "two-factor enabled" : "two-factor disabled", "user:" + userId);
     }
 
     /// <summary>
@@ -100,7 +100,7 @@ public sealed class StaffSignIn(
         if (!result.Succeeded)
             return result.Errors.Select(e => e.Description).ToList();
         await signIn.RefreshSignInAsync(user).ConfigureAwait(false);
-        _audit.StaffAction(clock.GetUtcNow(), SecurityAudit.Actor(context), "password changed", "user:" + userId);
+        staffAudit.Record(SecurityAudit.Actor(context), "password changed", "user:" + userId);
         return [];
     }
 

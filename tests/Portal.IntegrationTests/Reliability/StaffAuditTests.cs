@@ -1,7 +1,10 @@
 using System.Text.RegularExpressions;
+using Portal.Data.Staff;
 using Portal.IntegrationTests.Infrastructure;
+using Portal.IntegrationTests.Security;
 using Portal.Moderation.Departments;
 using Portal.Moderation.Receptions;
+using Portal.Moderation.Staff;
 using Portal.Moderation.Supervision;
 
 namespace Portal.IntegrationTests.Reliability;
@@ -32,6 +35,22 @@ public sealed partial class StaffAuditTests(PortalAppFactory app)
         }
 
         Assert.DoesNotContain(audit, m => m.Contains(admin.Name, StringComparison.Ordinal) || m.Contains(hosts[0].Name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LockingAndUnlockingAnAccount_IsAuditedByTheService_WithIdsOnly()
+    {
+        var admin = await app.ActorAsync("admin");
+        var userName = await StaffAccounts.CreateAsync(app, StaffRoles.Leader, "audited");
+        var userId = (await app.ActorAsync(userName)).UserId;
+
+        Assert.Empty(await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(s => s.SetLockedAsync(admin, userId, true)));
+        Assert.Empty(await app.WithAsync<StaffAdminService, IReadOnlyList<string>>(s => s.SetLockedAsync(admin, userId, false)));
+
+        var audit = app.Logs.Entries.Where(e => e.Category == "Portal.Security.Audit" && e.EventId.Id == 9008).Select(e => e.Message).ToList();
+        foreach (var action in new[] { "user.lock", "user.unlock" })
+            Assert.Matches(UtcTime(), Assert.Single(audit, m => m.Contains($"actor={admin.UserId} action={action} target={userId}", StringComparison.Ordinal)));
+        Assert.DoesNotContain(audit, m => m.Contains(userName, StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"^Audit \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d+\+00:00 staff action")]
