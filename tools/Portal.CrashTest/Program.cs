@@ -5,7 +5,7 @@ using Portal.CrashTest;
 
 // Crash test: residents submit opinions from concurrent clients, the portal is killed with SIGKILL mid-load and
 // restarted; every opinion whose receipt was shown must be in the database, and the database must be intact.
-//   dotnet tools/Portal.CrashTest/bin/Debug/net10.0/Portal.CrashTest.dll [--clients 8] [--kill-after 150] [--portal path/to/Portal.Web.dll]
+//   dotnet run --project tools/Portal.CrashTest -- [--clients 8] [--kill-after 150] [--portal path/to/Portal.Web.dll]
 // Exit code 0 when nothing acknowledged was lost; 1 when something was (or the file is damaged); 2 when the test could not run.
 var clients = IntOption("--clients", 8);
 var killAfter = IntOption("--kill-after", 150);
