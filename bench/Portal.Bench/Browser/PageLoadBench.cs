@@ -20,7 +20,10 @@ internal sealed class PageLoadBench(IBrowser browser, BenchPortal portal, TextWr
     private const double LcpTargetMs = 2000;
     private const double ListPageTargetKb = 300;
 
-    /// <summary>FCP, LCP (the last candidate reported so far) and the transferred bytes with each resource's share.</summary>
+    /// <summary>
+    /// FCP, LCP (the last candidate reported so far), time to the first byte of the page (how much of the paint time
+    /// is the server's), and the transferred bytes with each resource's share.
+    /// </summary>
     private const string MeasureScript = """
         async () => {
             const lcp = await new Promise(resolve => {
@@ -30,9 +33,10 @@ internal sealed class PageLoadBench(IBrowser browser, BenchPortal portal, TextWr
                 setTimeout(() => resolve(last), 300);
             });
             const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+            const ttfb = performance.getEntriesByType('navigation')[0].responseStart;
             const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
             return JSON.stringify({
-                fcp, lcp,
+                fcp, lcp, ttfb,
                 resources: entries.map(e => ({ name: e.name, transferSize: e.transferSize, bodySize: e.encodedBodySize, decodedSize: e.decodedBodySize })),
             });
         }
@@ -62,7 +66,8 @@ internal sealed class PageLoadBench(IBrowser browser, BenchPortal portal, TextWr
         var fcp = Figures.Median(loads.Select(l => l.Fcp ?? throw NoPaint(name, "first contentful paint")));
         var lcp = Figures.Median(loads.Select(l => l.Lcp ?? throw NoPaint(name, "largest contentful paint")));
         var kb = Figures.Median(loads.Select(l => l.TransferredBytes / 1024.0));
-        log.WriteLine($"  {name}: FCP {fcp:0} ms, LCP {lcp:0} ms, {kb:0.0} KB transferred (median of {loads.Count})");
+        var ttfb = Figures.Median(loads.Select(l => l.Ttfb));
+        log.WriteLine($"  {name}: FCP {fcp:0} ms, LCP {lcp:0} ms (first byte of the page after {ttfb:0} ms), {kb:0.0} KB transferred (medians of {loads.Count})");
         foreach (var resource in loads[0].Resources.OrderByDescending(r => r.TransferSize))
             log.WriteLine($"      {resource.TransferSize / 1024.0,7:0.0} KB on the wire, {resource.DecodedSize / 1024.0,7:0.0} KB decoded  {new Uri(resource.Name).PathAndQuery}");
 
@@ -94,7 +99,7 @@ internal sealed class PageLoadBench(IBrowser browser, BenchPortal portal, TextWr
             throw new InvalidOperationException($"/{path} answered {response?.Status.ToString() ?? "nothing"}.");
         var measured = JsonSerializer.Deserialize<Measured>(await page.EvaluateAsync<string>(MeasureScript))
             ?? throw new InvalidOperationException($"/{path}: no paint timing.");
-        return new PageLoad(measured.Fcp, measured.Lcp, measured.Resources);
+        return new PageLoad(measured.Fcp, measured.Lcp, measured.Ttfb, measured.Resources);
     }
 
     private void CountBlazor(string url)
@@ -103,7 +108,7 @@ internal sealed class PageLoadBench(IBrowser browser, BenchPortal portal, TextWr
             BlazorConnections++;
     }
 
-    private sealed record PageLoad(double? Fcp, double? Lcp, IReadOnlyList<Resource> Resources)
+    private sealed record PageLoad(double? Fcp, double? Lcp, double Ttfb, IReadOnlyList<Resource> Resources)
     {
         public long TransferredBytes => Resources.Sum(r => r.TransferSize);
     }
@@ -111,6 +116,7 @@ internal sealed class PageLoadBench(IBrowser browser, BenchPortal portal, TextWr
     private sealed record Measured(
         [property: JsonPropertyName("fcp")] double? Fcp,
         [property: JsonPropertyName("lcp")] double? Lcp,
+        [property: JsonPropertyName("ttfb")] double Ttfb,
         [property: JsonPropertyName("resources")] IReadOnlyList<Resource> Resources);
 
     private sealed record Resource(
