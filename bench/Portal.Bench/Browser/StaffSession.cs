@@ -71,14 +71,22 @@ internal sealed class StaffSession : IAsyncDisposable
     public Task<double> ClickTabAsync(int index) => _page.EvaluateAsync<double>(ClickTabScript, index);
 
     /// <summary>
-    /// Leaves the page first: Blazor tells the server on page hide, which ends the circuit now rather than keeping
-    /// it for the disconnected-circuit retention period (which would inflate the next heap measurement).
+    /// Leaves the page first: on page hide Blazor sends a beacon to /_blazor/disconnect, which ends the circuit now
+    /// rather than keeping it for the disconnected-circuit retention period (three minutes, which would inflate the
+    /// next heap measurement). The context is closed only once that beacon went out, or after a few seconds.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _context.RequestFinished += (_, request) =>
+        {
+            if (request.Url.Contains("/_blazor/disconnect", StringComparison.Ordinal))
+                disconnected.TrySetResult();
+        };
         try
         {
             await _page.GotoAsync("about:blank");
+            await Task.WhenAny(disconnected.Task, Task.Delay(TimeSpan.FromSeconds(5)));
         }
         catch (PlaywrightException)
         {
