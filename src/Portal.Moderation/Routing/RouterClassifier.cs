@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Portal.Moderation.Routing;
 
 /// <summary>
@@ -72,8 +74,15 @@ internal sealed class RouterClassifier
             writer.Write(_offset[k]);
         }
 
-        foreach (var weight in _weights)
-            writer.Write(weight);
+        if (BitConverter.IsLittleEndian)
+        {
+            writer.Write(MemoryMarshal.AsBytes(_weights.AsSpan())); // the layout BinaryWriter uses, in one call
+        }
+        else
+        {
+            foreach (var weight in _weights)
+                writer.Write(weight);
+        }
     }
 
     public static RouterClassifier Read(BinaryReader reader)
@@ -95,8 +104,15 @@ internal sealed class RouterClassifier
         }
 
         var weights = new float[(long)dimension * count];
-        for (var i = 0; i < weights.Length; i++)
-            weights[i] = reader.ReadSingle();
+        if (BitConverter.IsLittleEndian)
+        {
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(weights.AsSpan())); // BinaryReader does not read ahead
+        }
+        else
+        {
+            for (var i = 0; i < weights.Length; i++)
+                weights[i] = reader.ReadSingle();
+        }
         return new RouterClassifier(labels, dimension, weights, bias, slope, offset);
     }
 }

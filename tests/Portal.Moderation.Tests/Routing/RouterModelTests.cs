@@ -181,6 +181,23 @@ public sealed class RouterModelTests : IClassFixture<TrainedRouterFixture>, IDis
         Assert.Throws<RouterModelException>(() => RouterModel.LoadFile(path));
     }
 
+    [Fact]
+    public void LoadFile_TruncatedClassifier_ThrowsRouterModelException()
+    {
+        var path = Write("truncated.model", Rewrite(SavedBytes(), zip =>
+        {
+            var entry = zip.GetEntry(ModelEntry)!;
+            using var original = new MemoryStream();
+            using (var stream = entry.Open())
+                stream.CopyTo(original);
+            entry.Delete();
+            using var truncated = zip.CreateEntry(ModelEntry).Open();
+            truncated.Write(original.ToArray().AsSpan(0, (int)original.Length / 2));
+        }));
+
+        Assert.Throws<RouterModelException>(() => RouterModel.LoadFile(path));
+    }
+
     [Theory]
     [InlineData("{ not json")]
     [InlineData("null")]
