@@ -1,46 +1,36 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.ObjectPool;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace Portal.Moderation.Routing;
 
 /// <summary>
-/// A trained department router, ready to predict. Thread-safe: the transformer is shared and each call
-/// borrows a <see cref="PredictionEngine{TSrc,TDst}"/> from a pool (a single engine is not thread-safe).
+/// A trained department router, ready to predict. Thread-safe and allocation-light: the featurizer and the
+/// classifier are immutable (plain arrays), so concurrent callers share them without engines or locks.
 /// <para>
-/// The file is a zip holding <c>metadata.json</c>, <c>lexicon.txt</c> and the ML.NET model
-/// (<c>mlnet-model.zip</c>); see <see cref="Save(Stream)"/> and <see cref="Load(Stream)"/>.
+/// The file is a zip holding <c>metadata.json</c>, <c>lexicon.txt</c> and <c>classifier.bin</c> (the feature
+/// vocabulary with its IDF weights, then the per-label linear weights and calibration);
+/// see <see cref="Save(Stream)"/> and <see cref="Load(Stream)"/>.
 /// </para>
 /// </summary>
 public sealed class RouterModel : IDisposable
 {
     private const string MetadataEntry = "metadata.json";
     private const string LexiconEntry = "lexicon.txt";
-    private const string ModelEntry = "mlnet-model.zip";
+    private const string ClassifierEntry = "classifier.bin";
 
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private readonly MLContext _ml;
-    private readonly ITransformer _transformer;
-    private readonly DataViewSchema _inputSchema;
-    private readonly HashSet<string> _lexicon;
-    private readonly ObjectPool<PredictionEngine<RouterInput, RouterScores>> _engines;
-    private readonly string[] _scoreLabels;
+    private readonly RouterFeaturizer _featurizer;
+    private readonly RouterClassifier _classifier;
 
-    internal RouterModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, HashSet<string> lexicon, RouterModelMetadata metadata)
+    internal RouterModel(RouterFeaturizer featurizer, RouterClassifier classifier, RouterModelMetadata metadata)
     {
-        _ml = ml;
-        _transformer = transformer;
-        _inputSchema = inputSchema;
-        _lexicon = lexicon;
-        _scoreLabels = ScoreLabels(transformer, inputSchema);
-        Metadata = metadata with { Labels = _scoreLabels };
-        // For IDisposable items the provider returns a pool that disposes them with itself.
-        _engines = new DefaultObjectPoolProvider { MaximumRetained = Math.Max(8, Environment.ProcessorCount * 2) }
-            .Create(new EnginePolicy(this));
+        if (featurizer.Dimension != classifier.Dimension)
+            throw new InvalidDataException("the classifier does not fit the feature table.");
+        _featurizer = featurizer;
+        _classifier = classifier;
+        Metadata = metadata with { Labels = classifier.Labels };
     }
 
     public RouterModelMetadata Metadata { get; }
@@ -50,27 +40,16 @@ public sealed class RouterModel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(body);
-        var input = ToInput(title, body, label: "");
-        var engine = _engines.Get();
-        float[] scores;
-        try
-        {
-            scores = engine.Predict(input).Score;
-        }
-        finally
-        {
-            _engines.Return(engine);
-        }
-
-        var ranked = new RankedLabel[_scoreLabels.Length];
+        var scores = _classifier.Predict(_featurizer.Vectorize(title, body));
+        var ranked = new RankedLabel[scores.Length];
         for (var i = 0; i < ranked.Length; i++)
-            ranked[i] = new RankedLabel(_scoreLabels[i], scores[i]);
+            ranked[i] = new RankedLabel(_classifier.Labels[i], scores[i]);
         Array.Sort(ranked, (a, b) => b.Confidence.CompareTo(a.Confidence));
         return new RoutingPrediction(ranked);
     }
 
     /// <summary>Returns a copy with other metadata (e.g. after evaluation); the model is shared, not copied.</summary>
-    internal RouterModel WithMetadata(RouterModelMetadata metadata) => new(_ml, _transformer, _inputSchema, _lexicon, metadata);
+    internal RouterModel WithMetadata(RouterModelMetadata metadata) => new(_featurizer, _classifier, metadata);
 
     public void Save(Stream stream)
     {
@@ -80,12 +59,15 @@ public sealed class RouterModel : IDisposable
             JsonSerializer.Serialize(entry, Metadata, JsonOptions);
         using (var entry = new StreamWriter(zip.CreateEntry(LexiconEntry).Open(), new UTF8Encoding(false)))
         {
-            foreach (var word in _lexicon.Order(StringComparer.Ordinal))
+            foreach (var word in _featurizer.Lexicon.Order(StringComparer.Ordinal))
                 entry.WriteLine(word);
         }
 
-        using (var entry = zip.CreateEntry(ModelEntry, CompressionLevel.NoCompression).Open())
-            _ml.Model.Save(_transformer, _inputSchema, entry);
+        using (var writer = new BinaryWriter(new BufferedStream(zip.CreateEntry(ClassifierEntry, CompressionLevel.Fastest).Open()), Encoding.UTF8))
+        {
+            _featurizer.Write(writer);
+            _classifier.Write(writer);
+        }
     }
 
     /// <summary>Writes the model to <paramref name="path"/> atomically (a temporary file, then a rename).</summary>
@@ -117,13 +99,10 @@ public sealed class RouterModel : IDisposable
                 }
             }
 
-            var ml = new MLContext(metadata.Options.Seed);
-            using var model = new MemoryStream();
-            using (var entry = Entry(zip, ModelEntry).Open())
-                entry.CopyTo(model);
-            model.Position = 0;
-            var transformer = ml.Model.Load(model, out var schema);
-            return new RouterModel(ml, transformer, schema, lexicon, metadata);
+            using var binary = new BinaryReader(new BufferedStream(Entry(zip, ClassifierEntry).Open()), Encoding.UTF8);
+            var featurizer = RouterFeaturizer.Read(binary, lexicon);
+            var classifier = RouterClassifier.Read(binary);
+            return new RouterModel(featurizer, classifier, metadata);
         }
         catch (Exception ex) when (ex is InvalidDataException or JsonException or InvalidOperationException or FormatException or ArgumentException or IOException)
         {
@@ -154,13 +133,9 @@ public sealed class RouterModel : IDisposable
         }
     }
 
-    /// <summary>Disposes the pooled prediction engines (the shared transformer is left to the collector).</summary>
-    public void Dispose() => (_engines as IDisposable)?.Dispose();
-
-    internal RouterInput ToInput(string title, string body, string label)
+    /// <summary>Nothing to release (the model is plain arrays); kept so callers can scope models with <c>using</c>.</summary>
+    public void Dispose()
     {
-        var text = RouterText.Normalize(RouterText.Join(title, body));
-        return new RouterInput { Text = text, Words = RouterText.Segment(text, _lexicon), Label = label };
     }
 
     private static RouterModelMetadata ReadMetadata(ZipArchive zip)
@@ -175,22 +150,6 @@ public sealed class RouterModel : IDisposable
 
     private static ZipArchiveEntry Entry(ZipArchive zip, string name) =>
         zip.GetEntry(name) ?? throw new InvalidDataException($"{name} is missing.");
-
-    private static string[] ScoreLabels(ITransformer transformer, DataViewSchema inputSchema)
-    {
-        var score = transformer.GetOutputSchema(inputSchema)["Score"];
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        score.GetSlotNames(ref names);
-        return [.. names.DenseValues().Select(n => n.ToString())];
-    }
-
-    private sealed class EnginePolicy(RouterModel model) : PooledObjectPolicy<PredictionEngine<RouterInput, RouterScores>>
-    {
-        public override PredictionEngine<RouterInput, RouterScores> Create() =>
-            model._ml.Model.CreatePredictionEngine<RouterInput, RouterScores>(model._transformer, model._inputSchema);
-
-        public override bool Return(PredictionEngine<RouterInput, RouterScores> obj) => true;
-    }
 }
 
 /// <summary>A model file that cannot be used (missing, corrupt, or of another format).</summary>
@@ -209,22 +168,4 @@ public sealed class RouterModelException : Exception
         : base(message, innerException)
     {
     }
-}
-
-/// <summary>The ML.NET input row: the two preprocessed texts (see <see cref="RouterText"/>), the label and a weight.</summary>
-internal sealed class RouterInput
-{
-    public string Text { get; set; } = "";
-
-    public string Words { get; set; } = "";
-
-    public string Label { get; set; } = "";
-
-    public float Weight { get; set; } = 1;
-}
-
-/// <summary>The ML.NET output row: one probability per label.</summary>
-internal sealed class RouterScores
-{
-    public float[] Score { get; set; } = [];
 }

@@ -3,8 +3,8 @@ namespace Portal.Moderation.Routing;
 /// <summary>What a model file says about itself: how it was trained, on what, and how well it did.</summary>
 public sealed record RouterModelMetadata
 {
-    /// <summary>The model-file layout version; files of another layout are refused.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>The model-file layout version; files of another layout are refused (2: NB-scaled one-versus-rest classifier).</summary>
+    public const int CurrentFormatVersion = 2;
 
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 

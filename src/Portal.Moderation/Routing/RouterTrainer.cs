@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
-using Microsoft.ML.Transforms.Text;
 
 namespace Portal.Moderation.Routing;
 
@@ -11,8 +8,9 @@ namespace Portal.Moderation.Routing;
 public sealed record TrainingProgress(string Step, double Fraction);
 
 /// <summary>
-/// Trains the department router: character n-grams and lexicon words (TF-IDF) into a multiclass SDCA
-/// maximum-entropy model, whose probabilities serve as confidences. <see cref="Train"/> first measures the
+/// Trains the department router: character n-grams and lexicon words (sublinear TF-IDF, <see cref="RouterFeaturizer"/>)
+/// into one-versus-rest SDCA logistic regressions on NB-scaled features (<see cref="RouterOneVersusRest"/>), whose
+/// normalised probabilities serve as confidences. <see cref="Train"/> first measures the
 /// settings by stratified k-fold cross-validation (which also chooses the auto-assignment threshold), then
 /// fits the final model on all the data. Deterministic for the same data and seed.
 /// </summary>
@@ -45,23 +43,22 @@ public static class RouterTrainer
         options ??= new RouterTrainingOptions();
         var rowsPerLabel = CheckTrainable(messages, options);
         var clock = Stopwatch.StartNew();
-        var ml = new MLContext(options.Seed);
         var lexicon = options.UseWords ? RouterText.LearnLexicon(messages) : [];
-        var rows = ToRows(messages, lexicon, options);
-        var data = ml.Data.LoadFromEnumerable(rows);
-        cancellationToken.ThrowIfCancellationRequested(); // ML.NET cannot stop a fit half-way: cancellation is seen between fits
-        var transformer = Pipeline(ml, options).Fit(data);
+        var featurizer = RouterFeaturizer.Build([.. messages.Select(m => (m.Title, m.Body))], lexicon, options.CharNgramLength, options.UseWords, options.MinFeatureCount);
+        var vectors = messages.Select(m => featurizer.Vectorize(m.Title, m.Body)).ToArray();
+        var weights = RowWeights(messages, options);
+        var classifier = RouterOneVersusRest.Train(messages, vectors, weights, featurizer.Dimension, [.. rowsPerLabel.Keys], options, cancellationToken);
         var metadata = new RouterModelMetadata
         {
             TrainedAtUtc = DateTime.UtcNow,
             MlNetVersion = MlNetVersion,
             Options = options,
-            Labels = [.. rowsPerLabel.Keys],
+            Labels = classifier.Labels,
             RowsPerLabel = rowsPerLabel,
             LexiconSize = lexicon.Count,
             TrainingSeconds = clock.Elapsed.TotalSeconds,
         };
-        return new RouterModel(ml, transformer, data.Schema, lexicon, metadata);
+        return new RouterModel(featurizer, classifier, metadata);
     }
 
     /// <summary>Stratified k-fold cross-validation: every message is predicted by a model that did not see it.</summary>
@@ -132,72 +129,12 @@ public static class RouterTrainer
         return counts;
     }
 
-    private static List<RouterInput> ToRows(IReadOnlyList<LabelledMessage> messages, HashSet<string> lexicon, RouterTrainingOptions options)
+    /// <summary>√(mean class size ÷ class size) per row when balancing, else 1.</summary>
+    private static float[] RowWeights(IReadOnlyList<LabelledMessage> messages, RouterTrainingOptions options)
     {
         var counts = messages.GroupBy(m => m.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var mean = counts.Values.Average();
-        return [.. messages.Select(m =>
-        {
-            var text = RouterText.Normalize(RouterText.Join(m.Title, m.Body));
-            return new RouterInput
-            {
-                Text = text,
-                Words = RouterText.Segment(text, lexicon),
-                Label = m.Label,
-                Weight = options.BalanceClasses ? (float)Math.Sqrt(mean / counts[m.Label]) : 1f,
-            };
-        })];
-    }
-
-    private static EstimatorChain<MulticlassPredictionTransformer<MaximumEntropyModelParameters>> Pipeline(MLContext ml, RouterTrainingOptions options)
-    {
-        var characters = new TextFeaturizingEstimator.Options
-        {
-            CharFeatureExtractor = new WordBagEstimator.Options
-            {
-                NgramLength = options.CharNgramLength,
-                UseAllLengths = true,
-                Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
-            },
-            WordFeatureExtractor = null,
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-            CaseMode = TextNormalizingEstimator.CaseMode.None,
-            KeepPunctuations = false,
-            KeepNumbers = true,
-            KeepDiacritics = true,
-        };
-        IEstimator<ITransformer> features = ml.Transforms.Conversion.MapValueToKey(nameof(RouterInput.Label))
-            .Append(ml.Transforms.Text.FeaturizeText("CharFeatures", characters, nameof(RouterInput.Text)));
-        var columns = new List<string> { "CharFeatures" };
-        if (options.UseWords)
-        {
-            var words = new TextFeaturizingEstimator.Options
-            {
-                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 1, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
-                CharFeatureExtractor = null,
-                Norm = TextFeaturizingEstimator.NormFunction.L2,
-                CaseMode = TextNormalizingEstimator.CaseMode.None,
-                KeepPunctuations = false,
-                KeepNumbers = true,
-                KeepDiacritics = true,
-            };
-            features = features.Append(ml.Transforms.Text.FeaturizeText("WordFeatures", words, nameof(RouterInput.Words)));
-            columns.Add("WordFeatures");
-        }
-
-        features = features.Append(ml.Transforms.Concatenate("Features", [.. columns]));
-        if (options.MinFeatureCount > 1)
-            features = features.Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount("Features", count: options.MinFeatureCount));
-
-        var trainer = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
-        {
-            LabelColumnName = nameof(RouterInput.Label),
-            FeatureColumnName = "Features",
-            ExampleWeightColumnName = nameof(RouterInput.Weight),
-            L2Regularization = options.L2Regularization,
-            NumberOfThreads = 1, // deterministic: the same data and seed give the same model
-        });
-        return features.AppendCacheCheckpoint(ml).Append(trainer);
+        return [.. messages.Select(m => options.BalanceClasses ? (float)Math.Sqrt(mean / counts[m.Label]) : 1f)];
     }
 }
 

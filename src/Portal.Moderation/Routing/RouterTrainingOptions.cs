@@ -15,7 +15,7 @@ public sealed record RouterTrainingOptions
     [Range(2, 10)]
     public int Folds { get; init; } = 5;
 
-    /// <summary>Character n-grams of length 1..N (TF-IDF) over the whitespace-free text.</summary>
+    /// <summary>Character n-grams of length 1..N (sublinear TF-IDF) over the whitespace-free text.</summary>
     [Range(1, 4)]
     public int CharNgramLength { get; init; } = 2;
 
@@ -30,8 +30,8 @@ public sealed record RouterTrainingOptions
     public bool BalanceClasses { get; init; } = true;
 
     /// <summary>
-    /// L2 regularisation of the SDCA trainer. Weaker than SDCA's automatic choice: on the reference data
-    /// 3e-6 gave +0.005 macro-F1 (1e-4 and stronger lost several points; see ADR-003).
+    /// L2 regularisation of the SDCA trainers (one logistic regression per label). Weaker than SDCA's automatic
+    /// choice: on the reference data 3e-6 gave +0.005 macro-F1 (1e-4 and stronger lost several points; see ADR-003).
     /// </summary>
     [Range(1e-8, 1.0)]
     public float L2Regularization { get; init; } = 3e-6f;

@@ -8,7 +8,7 @@ namespace Portal.Moderation.Tests.Routing;
 public sealed class RouterModelTests : IClassFixture<TrainedRouterFixture>, IDisposable
 {
     private const string MetadataEntry = "metadata.json";
-    private const string ModelEntry = "mlnet-model.zip";
+    private const string ModelEntry = "classifier.bin";
 
     private readonly TrainedRouterFixture _trained;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "router-model-tests-" + Guid.NewGuid().ToString("N"));
@@ -53,7 +53,7 @@ public sealed class RouterModelTests : IClassFixture<TrainedRouterFixture>, IDis
     }
 
     [Fact]
-    public void Save_WritesMetadataLexiconAndModelEntries()
+    public void Save_WritesMetadataLexiconAndClassifierEntries()
     {
         using var zip = new ZipArchive(new MemoryStream(SavedBytes()), ZipArchiveMode.Read);
 
@@ -181,6 +181,23 @@ public sealed class RouterModelTests : IClassFixture<TrainedRouterFixture>, IDis
         Assert.Throws<RouterModelException>(() => RouterModel.LoadFile(path));
     }
 
+    [Fact]
+    public void LoadFile_TruncatedClassifier_ThrowsRouterModelException()
+    {
+        var path = Write("truncated.model", Rewrite(SavedBytes(), zip =>
+        {
+            var entry = zip.GetEntry(ModelEntry)!;
+            using var original = new MemoryStream();
+            using (var stream = entry.Open())
+                stream.CopyTo(original);
+            entry.Delete();
+            using var truncated = zip.CreateEntry(ModelEntry).Open();
+            truncated.Write(original.ToArray().AsSpan(0, (int)original.Length / 2));
+        }));
+
+        Assert.Throws<RouterModelException>(() => RouterModel.LoadFile(path));
+    }
+
     [Theory]
     [InlineData("{ not json")]
     [InlineData("null")]
@@ -198,7 +215,7 @@ public sealed class RouterModelTests : IClassFixture<TrainedRouterFixture>, IDis
     {
         var bytes = SavedBytes();
         var json = ReadEntry(bytes, MetadataEntry);
-        var path = Write("future.model", ReplaceMetadata(bytes, json.Replace("\"formatVersion\": 1", "\"formatVersion\": 99", StringComparison.Ordinal)));
+        var path = Write("future.model", ReplaceMetadata(bytes, json.Replace($"\"formatVersion\": {RouterModelMetadata.CurrentFormatVersion}", "\"formatVersion\": 99", StringComparison.Ordinal)));
 
         var ex = Assert.Throws<RouterModelException>(() => RouterModel.LoadFile(path));
 
