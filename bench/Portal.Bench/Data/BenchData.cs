@@ -121,7 +121,15 @@ public static class BenchData
         builder.Services.AddLogging();
         builder.AddPortalData();
         builder.AddPortalModeration();
-        builder.Services.AddIdentityCore<StaffUser>(o => o.Password.RequiredLength = 12)
+        // The portal's length-only password rule (StaffIdentityExtensions).
+        builder.Services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+            })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>();
         return builder.Build();

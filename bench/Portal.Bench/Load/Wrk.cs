@@ -59,7 +59,7 @@ public static class Wrk
             "-d", $"{Math.Max(1, (int)duration.TotalSeconds)}s",
             "--timeout", "10s",
             "-s", script,
-            url.ToString(),
+            url.AbsoluteUri,
         })
         {
             start.ArgumentList.Add(arg);
@@ -83,7 +83,9 @@ public static class Wrk
             return null;
         var n = line[(Marker.Length + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-        return new WrkResult(n[0], n[1] / 1e6, n[2] / 1e3, n[3] / 1e3, n[4] / 1e3, n[5], n[6], n[7]);
+        // No completed request (every one slower than the run): no latency to report, not 0 ms.
+        double Ms(long micros) => n[0] > 0 ? micros / 1e3 : double.NaN;
+        return new WrkResult(n[0], n[1] / 1e6, Ms(n[2]), Ms(n[3]), Ms(n[4]), n[5], n[6], n[7]);
     }
 
     /// <summary>For the log: what wrk reported, in one line.</summary>
