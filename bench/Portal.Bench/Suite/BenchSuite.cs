@@ -6,7 +6,7 @@ namespace Portal.Bench.Suite;
 /// <summary>How long and how hard: the full run, or a few seconds per step for development (--quick).</summary>
 public sealed record BenchSettings(bool Quick, string RepositoryRoot, string PortalDll, int Opinions = 100_000)
 {
-    public TimeSpan PageDuration => TimeSpan.FromSeconds(Quick ? 3 : 10);
+    public TimeSpan PageDuration => TimeSpan.FromSeconds(Quick ? 5 : 10);
 
     public TimeSpan SubmissionDuration => TimeSpan.FromSeconds(Quick ? 5 : 60);
 

@@ -22,7 +22,7 @@ public static partial class PublicPages
             new("首页", "/"),
             new("公示列表", "/published"),
             new("公示列表·筛选", $"/published?dept={data.FilterDepartmentId}&kind=Complaint&month={data.FilterMonth}"),
-            new("公示列表·关键词", "/published?q=" + Uri.EscapeDataString("东关社区")),
+            new("公示列表·关键词", "/published?q=东关社区"),
             new("公示详情", $"/published/{data.PublishedOpinionId}"),
             new("承诺列表", "/pledges"),
             new("接访日程", "/receptions"),
