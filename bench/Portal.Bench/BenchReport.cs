@@ -24,7 +24,7 @@ public static class BenchReport
         foreach (var r in rows)
         {
             var value = double.IsNaN(r.Value) ? "n/a" : r.Value.ToString(r.Value >= 100 ? "F0" : "F1", CultureInfo.InvariantCulture);
-            var ratio = r.RatioToCeiling is { } x ? x.ToString("P0", CultureInfo.InvariantCulture) : "";
+            var ratio = r.RatioToCeiling is { } x ? x.ToString(x < 0.1 ? "P2" : "P0", CultureInfo.InvariantCulture) : "";
             var met = r.Met switch { true => "✓", false => "✗", null => r.Target is null ? "" : "n/a" };
             text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Section} | {r.Measure} | {value} | {r.Unit} | {ratio} | {r.Target} | {met} |");
         }
