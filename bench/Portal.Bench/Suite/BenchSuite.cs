@@ -121,7 +121,8 @@ public static class BenchSuite
 
     /// <summary>
     /// Parts 4 and 5 (staff circuits, page loads in headless Chromium) live in Browser/ (BrowserBench, another
-    /// branch). The one call below is compiled when the project defines BROWSER_BENCH.
+    /// branch). The one call below is compiled when the project defines BROWSER_BENCH, which Portal.Bench.csproj
+    /// does as soon as Browser/BrowserBench.cs exists.
     /// </summary>
     private static async Task<IReadOnlyList<BenchRow>> RunBrowserAsync(BenchPortal portal, TextWriter log, CancellationToken ct)
     {
@@ -131,7 +132,7 @@ public static class BenchSuite
 #else
         _ = portal;
         _ = ct;
-        log.WriteLine("4–5. 浏览器部分未编入（定义 BROWSER_BENCH 后启用）");
+        log.WriteLine("4–5. 浏览器部分未编入（没有 Browser/BrowserBench.cs）");
         return await Task.FromResult<IReadOnlyList<BenchRow>>([]).ConfigureAwait(false);
 #endif
     }
