@@ -4,7 +4,10 @@ using System.Net.Sockets;
 
 namespace Portal.CrashTest;
 
-/// <summary>The real portal, started from its build output as a separate process over a temporary database.</summary>
+/// <summary>
+/// The real portal, started from its build output as a separate process over a temporary database.
+/// Shared with the benchmark suite (bench/Portal.Bench links this file).
+/// </summary>
 internal sealed class PortalProcess : IDisposable
 {
     private readonly Process _process;
@@ -17,8 +20,16 @@ internal sealed class PortalProcess : IDisposable
 
     public Uri Address { get; }
 
-    /// <summary>Starts Portal.Web.dll on a free loopback port and waits until /health/live answers.</summary>
-    public static async Task<PortalProcess> StartAsync(string portalDll, string workDirectory, TimeSpan timeout)
+    public int ProcessId => _process.Id;
+
+    /// <summary>
+    /// Starts Portal.Web.dll on a free loopback port and waits until <paramref name="readyPath"/> answers 200.
+    /// <paramref name="settings"/> (environment variables, e.g. <c>RateLimits__SubmissionsPerHour</c>) override the
+    /// defaults below; <paramref name="output"/> sees every line the portal writes (stdout and stderr).
+    /// </summary>
+    public static async Task<PortalProcess> StartAsync(
+        string portalDll, string workDirectory, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? settings = null, Action<string>? output = null, string readyPath = "/health/live")
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -30,7 +41,7 @@ internal sealed class PortalProcess : IDisposable
         };
         foreach (var arg in new[] { portalDll, "--urls", address.ToString() })
             start.ArgumentList.Add(arg);
-        var settings = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Database__Path"] = Path.Combine(workDirectory, "portal.db"),
@@ -45,13 +56,29 @@ internal sealed class PortalProcess : IDisposable
             ["BotTrap__MinimumFillSeconds"] = "0",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            environment[key] = value;
+        foreach (var (key, value) in environment)
             start.Environment[key] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var log = new List<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.Add(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.Add(e.Data); };
+        void Capture(string? line)
+        {
+            if (line is null)
+                return;
+            lock (log)
+            {
+                if (log.Count >= 200)
+                    log.RemoveAt(0);
+                log.Add(line);
+            }
+
+            output?.Invoke(line);
+        }
+
+        process.OutputDataReceived += (_, e) => Capture(e.Data);
+        process.ErrorDataReceived += (_, e) => Capture(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -62,7 +89,7 @@ internal sealed class PortalProcess : IDisposable
         {
             try
             {
-                if ((await http.GetAsync(new Uri(address, "/health/live")).ConfigureAwait(false)).StatusCode == HttpStatusCode.OK)
+                if ((await http.GetAsync(new Uri(address, readyPath)).ConfigureAwait(false)).StatusCode == HttpStatusCode.OK)
                     return portal;
             }
             catch (HttpRequestException)

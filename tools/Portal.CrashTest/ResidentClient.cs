@@ -1,10 +1,14 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 
 namespace Portal.CrashTest;
 
-/// <summary>A resident without JavaScript: loads the opinion form and posts it, antiforgery token included.</summary>
-internal sealed partial class ResidentClient(Uri portal, int number) : IDisposable
+/// <summary>
+/// A resident without JavaScript: loads the opinion form and posts it, antiforgery token included.
+/// <paramref name="observe"/> sees the status and time of every response (the benchmark suite links this file).
+/// </summary>
+internal sealed partial class ResidentClient(Uri portal, int number, Action<ResidentResponse>? observe = null) : IDisposable
 {
     private readonly HttpClient _http = new(new HttpClientHandler { CookieContainer = new CookieContainer() })
     {
@@ -17,7 +21,15 @@ internal sealed partial class ResidentClient(Uri portal, int number) : IDisposab
     /// <summary>Submits one opinion; returns the tracking code shown on the receipt, or null when none was shown.</summary>
     public async Task<string?> SubmitAsync(CancellationToken ct)
     {
-        var form = await _http.GetStringAsync(new Uri("/opinions/new", UriKind.Relative), ct).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        string form;
+        using (var page = await _http.GetAsync(new Uri("/opinions/new", UriKind.Relative), ct).ConfigureAwait(false))
+        {
+            form = await page.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            observe?.Invoke(new ResidentResponse(false, page.StatusCode, Stopwatch.GetElapsedTime(started)));
+            page.EnsureSuccessStatusCode();
+        }
+
         // Every hidden field a browser would post: the handler name, the antiforgery token, the submission key and
         // the bot trap's form stamp (the honeypot is a visible-to-bots text field and stays empty).
         var fields = HiddenInputPattern().Matches(form)
@@ -40,8 +52,10 @@ internal sealed partial class ResidentClient(Uri portal, int number) : IDisposab
         }
 
         using var content = new FormUrlEncodedContent(fields);
+        started = Stopwatch.GetTimestamp();
         using var response = await _http.PostAsync(new Uri("/opinions/new", UriKind.Relative), content, ct).ConfigureAwait(false);
         var receipt = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        observe?.Invoke(new ResidentResponse(true, response.StatusCode, Stopwatch.GetElapsedTime(started)));
         var code = TrackingCodePattern().Match(receipt);
         return response.IsSuccessStatusCode && code.Success ? code.Groups[1].Value : null;
     }
@@ -60,3 +74,6 @@ internal sealed partial class ResidentClient(Uri portal, int number) : IDisposab
     [GeneratedRegex("data-testid=\"tracking-code\">([0-9A-Z]{5}-[0-9A-Z]{5})<")]
     private static partial Regex TrackingCodePattern();
 }
+
+/// <summary>One response a <see cref="ResidentClient"/> received: the form (GET) or the submission (POST).</summary>
+internal readonly record struct ResidentResponse(bool IsSubmission, HttpStatusCode Status, TimeSpan Elapsed);
