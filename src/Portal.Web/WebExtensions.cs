@@ -14,6 +14,7 @@ using Portal.Web.Content;
 using Portal.Web.Exports;
 using Portal.Web.Health;
 using Portal.Web.Pledges;
+using Portal.Web.PublicPages;
 using Portal.Web.Receptions;
 using Portal.Web.Security;
 
@@ -51,6 +52,7 @@ public static class WebExtensions
         services.AddPortalRateLimiting();
         services.AddBotTrap();
         services.AddPortalSecurityHeaders();
+        services.AddPublicPageCache();
         services.AddExceptionHandler<UnhandledErrors>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton(sp => new ContentPageStore(
