@@ -58,7 +58,13 @@ public static class WebExtensions
         services.AddSingleton(sp => new ContentPageStore(
             ContentRoot(sp.GetRequiredService<IOptions<PortalOptions>>().Value, sp.GetRequiredService<IWebHostEnvironment>()),
             sp.GetRequiredService<MarkdownRenderer>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            async ct =>
+            {
+                // Every public page shows the content pages in its footer.
+                foreach (var listener in sp.GetServices<Portal.Data.PublicContent.IPublicContentListener>())
+                    await listener.ChangedAsync(Portal.Data.PublicContent.PublicContentKinds.All, ct).ConfigureAwait(false);
+            }));
         return builder;
     }
 

@@ -52,11 +52,47 @@ public static class PublicPageCache
     /// <summary>Query parameters that ask a cached page for a visitor's form: such a request is never cached.</summary>
     internal static readonly string[] FormQueries = [DeviceCookie.SupportQuery];
 
-    /// <summary>After authentication (the policy must see a signed-in visitor) and before the pages.</summary>
+    /// <summary>
+    /// After authentication (the policy must see a signed-in visitor) and before the pages. The pages of
+    /// <see cref="Pages"/> hold no form, yet Blazor's static rendering issues an antiforgery cookie (and no-store
+    /// headers) on every page; for an anonymous GET of such a page both are withdrawn, so that the response is the
+    /// same for every visitor and can be cached, with or without the output cache.
+    /// </summary>
     public static IApplicationBuilder UsePublicPageCache(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var antiforgeryCookie = app.ApplicationServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>().Value.Cookie.Name
+            ?? throw new InvalidOperationException("The antiforgery cookie has no name.");
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<PublicPagePolicy>() is not null && PublicPagePolicy.IsAnonymousRead(context))
+            {
+                // Registered before the page's own callback, so it runs after it (OnStarting callbacks run last-in first-out).
+                context.Response.OnStarting(() =>
+                {
+                    WithdrawAntiforgeryCookie(context.Response, antiforgeryCookie);
+                    return Task.CompletedTask;
+                });
+            }
+
+            return next(context);
+        });
         return app.ApplicationServices.GetRequiredService<IOptions<PublicPageCacheOptions>>().Value.Enabled ? app.UseOutputCache() : app;
+    }
+
+    private static void WithdrawAntiforgeryCookie(HttpResponse response, string cookieName)
+    {
+        var cookies = response.Headers.SetCookie;
+        if (cookies.Count == 0 || !cookies.Any(c => c?.StartsWith(cookieName + "=", StringComparison.Ordinal) == true))
+            return;
+        var others = cookies.Where(c => c?.StartsWith(cookieName + "=", StringComparison.Ordinal) != true).ToArray();
+        if (others.Length == 0)
+            response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.SetCookie);
+        else
+            response.Headers.SetCookie = others;
+        // Set by the antiforgery token issue alone (staff pages get their no-store from SecurityHeaders, never here).
+        response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.CacheControl);
+        response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.Pragma);
     }
 
     /// <summary>Attaches the cache policy of each page of <see cref="Pages"/> to its endpoint.</summary>

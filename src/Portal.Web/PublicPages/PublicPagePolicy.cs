@@ -15,11 +15,7 @@ internal sealed class PublicPagePolicy(string[] tags, string[] queryKeys, TimeSp
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var request = context.HttpContext.Request;
-        var anonymousRead = HttpMethods.IsGet(request.Method)
-            && context.HttpContext.User.Identity?.IsAuthenticated != true
-            && StringValues.IsNullOrEmpty(request.Headers.Authorization)
-            && !PublicPageCache.FormQueries.Any(request.Query.ContainsKey);
+        var anonymousRead = IsAnonymousRead(context.HttpContext);
         context.EnableOutputCaching = anonymousRead;
         context.AllowCacheLookup = anonymousRead;
         context.AllowCacheStorage = anonymousRead;
@@ -31,6 +27,16 @@ internal sealed class PublicPagePolicy(string[] tags, string[] queryKeys, TimeSp
         foreach (var tag in tags)
             context.Tags.Add(tag);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A GET of no signed-in visitor that does not ask for a form: the same page for everyone.</summary>
+    public static bool IsAnonymousRead(HttpContext context)
+    {
+        var request = context.Request;
+        return HttpMethods.IsGet(request.Method)
+            && context.User.Identity?.IsAuthenticated != true
+            && StringValues.IsNullOrEmpty(request.Headers.Authorization)
+            && !PublicPageCache.FormQueries.Any(request.Query.ContainsKey);
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

@@ -21,7 +21,7 @@ public static class ResidentWrites
             "submission" => new("/opinions/new", "submit-opinion", Opinion("路口红绿灯时间太短")),
             "track" => new("/track", "track", [new("Code", "AAAAA-AAAAA")]),
             "rate" => new("/track", "rate", [new("Rating.Code", "AAAAA-AAAAA"), new("Rating.Rating", "Satisfied")]),
-            "support" => new($"/published/{await HotIssuePageTests.PublishedOpinionAsync(app)}", "support-opinion", [new("Support.Confirm", "true")]),
+            "support" => new($"/published/{await HotIssuePageTests.PublishedOpinionAsync(app)}?support=1", "support-opinion", [new("Support.Confirm", "true")]),
             "pledge-rating" => new($"/pledges/{await OpenPledgeAsync(app)}", "rate-pledge", [new("Rating.Rating", "Satisfied"), new("Rating.Comment", "进度看得见")]),
             "booking" => new($"/receptions/sessions/{await OpenSessionAsync(app)}", "book",
                 [new("Form.Name", "李秀英"), new("Form.Phone", "13900001111"), new("Form.Topic", "村口道路积水")]),
