@@ -8,7 +8,7 @@ using Portal.Moderation.Staff;
 namespace Portal.Moderation.Opinions;
 
 /// <summary>Read models for the screens: projections with no tracking, scoped to what the reader may see.</summary>
-public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory, DeadlinePolicy deadlines, TimeProvider clock)
+public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory, DeadlinePolicy deadlines, TimeProvider clock, PublishedListCounts publishedCounts)
 {
     private static readonly OpinionStatus[] OpenStatuses = [OpinionStatus.Assigned, OpinionStatus.InProgress];
 
@@ -120,7 +120,7 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
             query = query.Where(o => o.PublicTitle!.Contains(search) || o.PublicBody!.Contains(search));
         }
 
-        var total = await query.CountAsync(ct).ConfigureAwait(false);
+        var total = await publishedCounts.GetAsync(filter, () => query.CountAsync(ct)).ConfigureAwait(false);
         var rows = await query.OrderByDescending(o => o.PublishedAt).ThenByDescending(o => o.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(o => new
