@@ -9,7 +9,7 @@ namespace Portal.Moderation.Opinions;
 /// answers costs ~30 ms on every render, far more than the page itself (ADR-018). Dropped as soon as a public
 /// opinion changes (told by the data layer) and after a minute at most. Keyword searches are not kept (any text).
 /// </summary>
-public sealed class PublishedListCounts(IMemoryCache cache) : IPublicContentListener
+public sealed class PublishedListCounts(IMemoryCache cache) : IPublicContentListener, IDisposable
 {
     private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(1);
 
@@ -35,10 +35,12 @@ public sealed class PublishedListCounts(IMemoryCache cache) : IPublicContentList
     {
         if (kinds.HasFlag(PublicContentKinds.Opinions))
         {
-            using var previous = Interlocked.Exchange(ref _changed, new CancellationTokenSource());
-            previous.Cancel();
+            // Not disposed: a render may still be attaching its token to a new entry (which then expires at once).
+            Interlocked.Exchange(ref _changed, new CancellationTokenSource()).Cancel();
         }
 
         return ValueTask.CompletedTask;
     }
+
+    public void Dispose() => _changed.Dispose();
 }
