@@ -5,7 +5,11 @@ using Portal.Moderation.Receptions;
 namespace Portal.IntegrationTests.Http;
 
 /// <summary>One anonymous write: the page that holds the form, the form's name and the fields a resident fills in.</summary>
-public sealed record ResidentWrite(string PageUrl, string FormName, KeyValuePair<string, string>[] Fields);
+public sealed record ResidentWrite(string PageUrl, string FormName, KeyValuePair<string, string>[] Fields)
+{
+    /// <summary>The page's path, as the audit log names it (never with the query string).</summary>
+    public string Path => PageUrl.Split('?')[0];
+}
 
 /// <summary>Every form a person without an account can post (and the staff login), on the demo data.</summary>
 public static class ResidentWrites
