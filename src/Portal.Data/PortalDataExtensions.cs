@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Portal.Data.Backups;
+using Portal.Data.Diagnostics;
+using Portal.Data.PublicContent;
 using Portal.Data.Sqlite;
 
 namespace Portal.Data;
@@ -27,6 +29,8 @@ public static class PortalDataExtensions
         {
             var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             ConfigureSqlite(options, ResolvePath(contentRoot, database.Path), database.BusyTimeoutMs);
+            if (services.GetServices<IPublicContentListener>().ToList() is { Count: > 0 } listeners)
+                options.AddInterceptors(new PublicContentChangeInterceptor(listeners));
         });
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddOptions<BackupOptions>()
@@ -52,7 +56,7 @@ public static class PortalDataExtensions
             DefaultTimeout = Math.Max(1, busyTimeoutMs / 1000),
         }.ToString();
         options.UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor(busyTimeoutMs));
+            .AddInterceptors(new SqlitePragmaInterceptor(busyTimeoutMs), DbCommandCountingInterceptor.Instance);
     }
 
     /// <summary>A configured path (database, backups) as an absolute path: relative ones are under the content root.</summary>

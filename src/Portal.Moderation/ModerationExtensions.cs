@@ -63,6 +63,10 @@ public static class ModerationExtensions
         builder.Services.AddScoped<PledgeEvaluationQueries>();
         builder.Services.AddScoped<PledgeLedger>();
         builder.Services.AddScoped<DepartmentService>();
+        builder.Services.AddSingleton<DepartmentCatalog>();
+        builder.Services.AddSingleton<PublishedListCounts>();
+        builder.Services.AddSingleton<Portal.Data.PublicContent.IPublicContentListener>(sp => sp.GetRequiredService<PublishedListCounts>());
+        builder.Services.AddSingleton<Portal.Data.PublicContent.IPublicContentListener, DepartmentCatalogEviction>();
         builder.Services.AddScoped<StaffAdminService>();
         builder.Services.AddScoped<StaffTwoFactorService>();
         builder.Services.AddScoped<IdentitySetup>();

@@ -2,6 +2,8 @@ using Portal.Data;
 using Portal.Moderation;
 using Portal.Web;
 using Portal.Web.Components;
+using Portal.Web.Diagnostics;
+using Portal.Web.PublicPages;
 using Portal.Web.Security;
 using Portal.Web.Startup;
 
@@ -18,6 +20,7 @@ if (CreateAdminCommand.IsRequested(args))
 if (BackupCommand.IsRequested(args))
     return await BackupCommand.RunAsync(app, args);
 
+app.UseDbCommandsPerRequestLog();
 app.UseTrustedProxies();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
@@ -29,6 +32,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseBlazorHubOriginCheck();
 app.UseAuthorization();
+app.UsePublicPageCache();
 app.UseAntiforgery();
 app.UseBotTrap();
 
@@ -36,7 +40,8 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>()
     // Framing is refused by the portal's own policy (SecurityHeaders): no second, laxer CSP header from Blazor.
     .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
-    .AllowHead();
+    .AllowHead()
+    .CachePublicPages(app.Services);
 app.MapPortalEndpoints();
 
 await app.InitializePortalAsync();

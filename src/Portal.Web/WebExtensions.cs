@@ -14,6 +14,7 @@ using Portal.Web.Content;
 using Portal.Web.Exports;
 using Portal.Web.Health;
 using Portal.Web.Pledges;
+using Portal.Web.PublicPages;
 using Portal.Web.Receptions;
 using Portal.Web.Security;
 
@@ -51,12 +52,19 @@ public static class WebExtensions
         services.AddPortalRateLimiting();
         services.AddBotTrap();
         services.AddPortalSecurityHeaders();
+        services.AddPublicPageCache();
         services.AddExceptionHandler<UnhandledErrors>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton(sp => new ContentPageStore(
             ContentRoot(sp.GetRequiredService<IOptions<PortalOptions>>().Value, sp.GetRequiredService<IWebHostEnvironment>()),
             sp.GetRequiredService<MarkdownRenderer>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            async ct =>
+            {
+                // Every public page shows the content pages in its footer.
+                foreach (var listener in sp.GetServices<Portal.Data.PublicContent.IPublicContentListener>())
+                    await listener.ChangedAsync(Portal.Data.PublicContent.PublicContentKinds.All, ct).ConfigureAwait(false);
+            }));
         return builder;
     }
 

@@ -625,6 +625,9 @@ namespace Portal.Data.Migrations
                     b.HasIndex("CreatedAt", "DepartmentId", "Kind", "Channel", "Area")
                         .HasDatabaseName("IX_Opinions_Dashboard_Received");
 
+                    b.HasIndex("Status", "PublishedAt", "Id", "ConsentToPublish", "DepartmentId", "Kind")
+                        .HasDatabaseName("IX_Opinions_PublicList");
+
                     b.HasIndex("CompletedAt", "Status", "Deadline", "CreatedAt", "DepartmentId", "Kind", "Channel", "Area")
                         .HasDatabaseName("IX_Opinions_Dashboard_Completed");
 

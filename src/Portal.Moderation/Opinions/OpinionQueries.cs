@@ -8,7 +8,7 @@ using Portal.Moderation.Staff;
 namespace Portal.Moderation.Opinions;
 
 /// <summary>Read models for the screens: projections with no tracking, scoped to what the reader may see.</summary>
-public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory, DeadlinePolicy deadlines, TimeProvider clock)
+public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory, DeadlinePolicy deadlines, TimeProvider clock, PublishedListCounts publishedCounts)
 {
     private static readonly OpinionStatus[] OpenStatuses = [OpinionStatus.Assigned, OpinionStatus.InProgress];
 
@@ -120,7 +120,7 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
             query = query.Where(o => o.PublicTitle!.Contains(search) || o.PublicBody!.Contains(search));
         }
 
-        var total = await query.CountAsync(ct).ConfigureAwait(false);
+        var total = await publishedCounts.GetAsync(filter, () => query.CountAsync(ct)).ConfigureAwait(false);
         var rows = await query.OrderByDescending(o => o.PublishedAt).ThenByDescending(o => o.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(o => new
@@ -128,17 +128,21 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
                 o.Id, Title = o.PublicTitle!, o.Kind, o.Area, o.ResidentName, DepartmentName = o.Department!.Name,
                 Adoption = o.Results.Where(r => r.Round == o.ReopenCount + 1).OrderByDescending(r => r.CompletedAt).Select(r => (Adoption?)r.Adoption).FirstOrDefault(),
                 o.CreatedAt, PublishedAt = o.PublishedAt!.Value, o.CompletedAt,
+                // In the same query rather than one more per page (ADR-018): supports here plus those imported (ADR-012).
+                Supports = db.OpinionSupports.Count(s => s.OpinionId == o.Id) + o.ImportedSupportCount,
             })
             .ToListAsync(ct).ConfigureAwait(false);
         var items = rows.Select(r => new PublishedListItem(r.Id, r.Title, r.Kind, PublicArea(r.Area, r.ResidentName), r.DepartmentName, r.Adoption,
-            r.CreatedAt, r.PublishedAt, DaysTaken(r.CreatedAt, r.CompletedAt ?? r.PublishedAt))).ToList();
+            r.CreatedAt, r.PublishedAt, DaysTaken(r.CreatedAt, r.CompletedAt ?? r.PublishedAt), r.Supports)).ToList();
         return new PagedResult<PublishedListItem>(items, total, page, pageSize);
     }
 
     public async Task<PublishedDetail?> GetPublishedDetailAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var o = await LoadWholeAsync(db, db.Opinions.Where(x => x.Id == id && x.Status == OpinionStatus.Published && x.ConsentToPublish), ct).ConfigureAwait(false);
+        // Only what the public page shows, in one query (not the whole case file with its history and ratings).
+        var o = await db.Opinions.AsNoTracking().Include(x => x.Department).Include(x => x.Results)
+            .SingleOrDefaultAsync(x => x.Id == id && x.Status == OpinionStatus.Published && x.ConsentToPublish, ct).ConfigureAwait(false);
         if (o is null)
             return null;
         return new PublishedDetail(o.Id, o.PublicTitle!, o.PublicBody!, o.Kind, PublicArea(o.Area, o.ResidentName), o.Department!.Name,

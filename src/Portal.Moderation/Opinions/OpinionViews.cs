@@ -102,7 +102,7 @@ public sealed record TrackingView(
 /// <summary>A published answer as the public and the resident read it.</summary>
 public sealed record PublishedReply(int Round, string Reply, Adoption Adoption, string? AdoptionReason, string DepartmentName, DateTime CompletedAt);
 
-/// <summary>A row of the public list of published opinions (采纳处理情况公示).</summary>
+/// <summary>A row of the public list of published opinions (采纳处理情况公示), with its supports (附议, imported ones included).</summary>
 public sealed record PublishedListItem(
     int Id,
     string Title,
@@ -112,7 +112,8 @@ public sealed record PublishedListItem(
     Adoption? Adoption,
     DateTime SubmittedAt,
     DateTime PublishedAt,
-    int DaysTaken);
+    int DaysTaken,
+    int Supports);
 
 public sealed record PublishedDetail(
     int Id,

@@ -22,12 +22,17 @@ public sealed partial class ContentPageStore : IDisposable
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    public ContentPageStore(string root, MarkdownRenderer renderer, TimeProvider clock)
+    private readonly Func<CancellationToken, ValueTask>? _saved;
+    private PageList? _list; // replaced whole (a reference), so concurrent readers never see half of it
+
+    /// <param name="saved">Told after a page is saved (the web layer drops its cached copies of the public pages).</param>
+    public ContentPageStore(string root, MarkdownRenderer renderer, TimeProvider clock, Func<CancellationToken, ValueTask>? saved = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         _renderer = renderer;
         _clock = clock;
+        _saved = saved;
     }
 
     private string PagesFolder => Path.Combine(_root, "pages");
@@ -38,22 +43,29 @@ public sealed partial class ContentPageStore : IDisposable
     /// <summary>The new slug of a page that was renamed, or null.</summary>
     public static string? MovedTo(string? slug) => slug is not null && Moved.TryGetValue(slug, out var to) ? to : null;
 
-    /// <summary>All pages for the navigation, by their order line and then by slug.</summary>
+    /// <summary>
+    /// All pages for the navigation, by their order line and then by slug. Every public page's footer shows them: the
+    /// files are read again only when one was added, removed or changed (names, sizes and times), not on every page.
+    /// </summary>
     public async Task<IReadOnlyList<ContentPageInfo>> ListAsync(CancellationToken ct = default)
     {
         if (!Directory.Exists(PagesFolder))
             return [];
+        var files = new DirectoryInfo(PagesFolder).EnumerateFiles("*.md").Where(f => IsValidSlug(Path.GetFileNameWithoutExtension(f.Name))).ToList();
+        var stamp = string.Join('|', files.Select(f => $"{f.Name}:{f.Length}:{f.LastWriteTimeUtc.Ticks}"));
+        if (_list is { } cached && cached.Stamp == stamp)
+            return cached.Pages;
         var pages = new List<ContentPageInfo>();
-        foreach (var file in Directory.EnumerateFiles(PagesFolder, "*.md"))
+        foreach (var file in files)
         {
-            var slug = Path.GetFileNameWithoutExtension(file);
-            if (!IsValidSlug(slug))
-                continue;
-            var markdown = await File.ReadAllTextAsync(file, ct).ConfigureAwait(false);
+            var slug = Path.GetFileNameWithoutExtension(file.Name);
+            var markdown = await File.ReadAllTextAsync(file.FullName, ct).ConfigureAwait(false);
             pages.Add(new ContentPageInfo(slug, TitleOf(markdown) ?? slug, OrderOf(markdown)));
         }
 
-        return [.. pages.OrderBy(p => p.Order).ThenBy(p => p.Slug, StringComparer.Ordinal)];
+        IReadOnlyList<ContentPageInfo> list = [.. pages.OrderBy(p => p.Order).ThenBy(p => p.Slug, StringComparer.Ordinal)];
+        _list = new PageList(stamp, list);
+        return list;
     }
 
     /// <summary>The page's title and sanitized HTML, or null when there is no such page.</summary>
@@ -98,12 +110,15 @@ public sealed partial class ContentPageStore : IDisposable
             var temp = Path.Combine(PagesFolder, $".{slug}.{Guid.NewGuid():N}.tmp");
             await File.WriteAllTextAsync(temp, markdown, new UTF8Encoding(false), ct).ConfigureAwait(false);
             File.Move(temp, path, overwrite: true);
-            return null;
         }
         finally
         {
             _writeLock.Release();
         }
+
+        if (_saved is not null)
+            await _saved(ct).ConfigureAwait(false);
+        return null;
     }
 
     /// <summary>The kept versions of a page, newest first.</summary>
@@ -132,6 +147,8 @@ public sealed partial class ContentPageStore : IDisposable
             : "找不到这个历史版本。";
 
     public void Dispose() => _writeLock.Dispose();
+
+    private sealed record PageList(string Stamp, IReadOnlyList<ContentPageInfo> Pages);
 
     private void KeepVersion(string slug, string path)
     {

@@ -56,7 +56,7 @@ public sealed partial class BotTrapTests(BotTrapAppFactory app) : IClassFixture<
 
         var response = await PostAsync(client, form, FormClient.HiddenFields(html).Append(new(BotTrap.HoneypotField, "http://cheap-pills.example")));
 
-        await AssertTrappedAsync(client, response, form.PageUrl, "honeypot");
+        await AssertTrappedAsync(client, response, form.Path, "honeypot");
         Assert.Equal(before, await StoredAsync());
     }
 
@@ -69,7 +69,7 @@ public sealed partial class BotTrapTests(BotTrapAppFactory app) : IClassFixture<
 
         var response = await PostAsync(client, form, FormClient.HiddenFields(html));
 
-        await AssertTrappedAsync(client, response, form.PageUrl, "too-fast");
+        await AssertTrappedAsync(client, response, form.Path, "too-fast");
         Assert.Equal(before, await StoredAsync());
     }
 
@@ -88,7 +88,7 @@ public sealed partial class BotTrapTests(BotTrapAppFactory app) : IClassFixture<
 
         var response = await PostAsync(client, form, fields);
 
-        await AssertTrappedAsync(client, response, form.PageUrl, reason);
+        await AssertTrappedAsync(client, response, form.Path, reason);
         Assert.Equal(before, await StoredAsync());
     }
 

@@ -16,14 +16,14 @@ public sealed class HotIssuePageTests(PortalAppFactory app)
         var id = await PublishedOpinionAsync(app);
         var before = await SupportCountAsync(app, id);
         var client = app.CreateClient();
-        var url = $"/published/{id}";
+        var url = $"/published/{id}?support=1";
 
         var page = await client.GetAsync(url);
         var cookie = Assert.Single(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("support-device=", StringComparison.Ordinal));
         var form = await page.Content.ReadAsStringAsync();
         var first = await client.PostAsync(url, SupportForm(form));
         var second = await client.PostAsync(url, SupportForm(form));
-        var again = await client.GetStringOkAsync(url);
+        var again = await client.GetStringOkAsync($"/published/{id}");
         var list = await client.GetStringOkAsync("/published");
 
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);

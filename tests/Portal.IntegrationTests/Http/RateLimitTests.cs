@@ -59,7 +59,7 @@ public sealed class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<Ra
         Assert.Contains("后再试", page, StringComparison.Ordinal);
         var policy = write == "rate" ? "tracking" : write;
         Assert.Contains(app.Logs.Entries, e => e.Category == SecurityAudit.Category && e.EventId.Id == 9005
-            && e.Message.Contains($"ip={peer} path={form.PageUrl} policy={policy}", StringComparison.Ordinal));
+            && e.Message.Contains($"ip={peer} path={form.Path} policy={policy}", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,7 +5,11 @@ using Portal.Moderation.Receptions;
 namespace Portal.IntegrationTests.Http;
 
 /// <summary>One anonymous write: the page that holds the form, the form's name and the fields a resident fills in.</summary>
-public sealed record ResidentWrite(string PageUrl, string FormName, KeyValuePair<string, string>[] Fields);
+public sealed record ResidentWrite(string PageUrl, string FormName, KeyValuePair<string, string>[] Fields)
+{
+    /// <summary>The page's path, as the audit log names it (never with the query string).</summary>
+    public string Path => PageUrl.Split('?')[0];
+}
 
 /// <summary>Every form a person without an account can post (and the staff login), on the demo data.</summary>
 public static class ResidentWrites
@@ -21,7 +25,7 @@ public static class ResidentWrites
             "submission" => new("/opinions/new", "submit-opinion", Opinion("路口红绿灯时间太短")),
             "track" => new("/track", "track", [new("Code", "AAAAA-AAAAA")]),
             "rate" => new("/track", "rate", [new("Rating.Code", "AAAAA-AAAAA"), new("Rating.Rating", "Satisfied")]),
-            "support" => new($"/published/{await HotIssuePageTests.PublishedOpinionAsync(app)}", "support-opinion", [new("Support.Confirm", "true")]),
+            "support" => new($"/published/{await HotIssuePageTests.PublishedOpinionAsync(app)}?support=1", "support-opinion", [new("Support.Confirm", "true")]),
             "pledge-rating" => new($"/pledges/{await OpenPledgeAsync(app)}", "rate-pledge", [new("Rating.Rating", "Satisfied"), new("Rating.Comment", "进度看得见")]),
             "booking" => new($"/receptions/sessions/{await OpenSessionAsync(app)}", "book",
                 [new("Form.Name", "李秀英"), new("Form.Phone", "13900001111"), new("Form.Topic", "村口道路积水")]),

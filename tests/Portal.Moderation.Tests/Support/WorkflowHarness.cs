@@ -30,7 +30,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
         Router = new RouterHost(Clock, NullLogger<RouterHost>.Instance);
         Routing = new RoutingCatalog(Database, Clock);
         Workflow = new OpinionWorkflowService(Database, new ManualRouter(), new AutoAssignPolicy(Router, Routing), Deadlines, Notifier, Clock, _options, NullLogger<OpinionWorkflowService>.Instance);
-        Queries = new OpinionQueries(Database, Deadlines, Clock);
+        Queries = new OpinionQueries(Database, Deadlines, Clock, new PublishedListCounts(new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions())));
         Extensions = new ExtensionService(Database, Deadlines, Notifier, Clock);
         SupervisionQueries = new SupervisionQueries(Database, Clock);
     }
