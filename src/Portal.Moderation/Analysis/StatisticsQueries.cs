@@ -63,10 +63,9 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
         var offset = OffsetHours(range.From);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var opinions = StatisticsSql.Filtered(db, filter);
-        var byDepartment = await StatisticsSql.ReceivedByDayAndDepartmentAsync(opinions, range, offset, ct).ConfigureAwait(false);
-        var byKind = await StatisticsSql.ReceivedByDayAndKindAsync(opinions, range, offset, ct).ConfigureAwait(false);
+        var received = await StatisticsSql.ReceivedByDayAsync(opinions, range, offset, ct).ConfigureAwait(false);
         var names = await DepartmentNamesAsync(db, ct).ConfigureAwait(false);
-        return VolumeBuckets.Build(filter.Period, byDepartment, byKind, names);
+        return VolumeBuckets.Build(filter.Period, received, names);
     }
 
     public async Task<IReadOnlyList<AreaCount>> GetTopAreasAsync(StatisticsFilter filter, CancellationToken ct = default)
