@@ -104,7 +104,7 @@ internal static class StatisticsSql
             })
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);
 
-        var durations = await CompletionDaysAsync(CompletedIn(opinions, range), ct).ConfigureAwait(false);
+        var durations = await CompletionDurations.SortedDaysAsync(db, filter, range, ct).ConfigureAwait(false);
         var overdue = await CountOverdueAtAsync(db, filter, overdueAt, now, ct).ConfigureAwait(false);
 
         return new PeriodFigures(
@@ -140,15 +140,6 @@ internal static class StatisticsSql
             })
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);
         return counts is null ? default : (counts.Received, counts.Registered, counts.Assigned, counts.Published);
-    }
-
-    /// <summary>Days from receipt to completion of each opinion, sorted.</summary>
-    private static async Task<double[]> CompletionDaysAsync(IQueryable<Opinion> completed, CancellationToken ct)
-    {
-        var rows = await completed.Select(o => new { o.CreatedAt, o.CompletedAt }).ToListAsync(ct).ConfigureAwait(false);
-        var days = rows.Select(r => (r.CompletedAt!.Value - r.CreatedAt).TotalDays).ToArray();
-        Array.Sort(days);
-        return days;
     }
 
     /// <summary>Received opinions per local day, department (null: not assigned) and kind, in one pass.</summary>
