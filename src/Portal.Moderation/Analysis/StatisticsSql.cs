@@ -152,7 +152,7 @@ internal static class StatisticsSql
     /// <summary>Completed opinions per local day (with how many on time).</summary>
     public static async Task<List<DayCompletion>> CompletedByDayAsync(IQueryable<Opinion> opinions, UtcRange range, double offsetHours, CancellationToken ct) =>
         await CompletedIn(opinions, range)
-            .GroupBy(o => o.CompletedAt!.Value.AddHours(offsetHours).Date)
+            .GroupBy(o => DateOnly.FromDateTime(o.CompletedAt!.Value.AddHours(offsetHours)))
             .Select(g => new DayCompletion(g.Key, g.Count(), g.Count(o => o.Deadline != null && o.CompletedAt <= o.Deadline)))
             .ToListAsync(ct).ConfigureAwait(false);
 
@@ -169,4 +169,4 @@ internal sealed class RatingRow
 
 internal sealed record DayVolume(DateOnly Day, int? DepartmentId, OpinionKind Kind, int Count);
 
-internal sealed record DayCompletion(DateTime Day, int Completed, int OnTime);
+internal sealed record DayCompletion(DateOnly Day, int Completed, int OnTime);
