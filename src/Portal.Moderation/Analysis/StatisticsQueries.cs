@@ -25,9 +25,9 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
         var figures = await GetFiguresAsync(filter, ct).ConfigureAwait(false);
         var volume = await GetVolumeAsync(filter, ct).ConfigureAwait(false);
         var areas = await GetTopAreasAsync(filter, ct).ConfigureAwait(false);
-        var satisfaction = await GetSatisfactionAsync(filter, ct).ConfigureAwait(false);
-        var ranking = await GetRankingAsync(filter, ct).ConfigureAwait(false);
-        return new DashboardView(filter, figures, volume, areas, satisfaction, ranking, watch.Elapsed);
+        var ratings = await RatingsByDepartmentAsync(filter, ct).ConfigureAwait(false);
+        var ranking = await GetRankingAsync(filter, ratings, ct).ConfigureAwait(false);
+        return new DashboardView(filter, figures, volume, areas, ratings.Satisfaction, ranking, watch.Elapsed);
     }
 
     /// <summary>
@@ -63,10 +63,9 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
         var offset = OffsetHours(range.From);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
         var opinions = StatisticsSql.Filtered(db, filter);
-        var byDepartment = await StatisticsSql.ReceivedByDayAndDepartmentAsync(opinions, range, offset, ct).ConfigureAwait(false);
-        var byKind = await StatisticsSql.ReceivedByDayAndKindAsync(opinions, range, offset, ct).ConfigureAwait(false);
+        var received = await StatisticsSql.ReceivedByDayAsync(opinions, range, offset, ct).ConfigureAwait(false);
         var names = await DepartmentNamesAsync(db, ct).ConfigureAwait(false);
-        return VolumeBuckets.Build(filter.Period, byDepartment, byKind, names);
+        return VolumeBuckets.Build(filter.Period, received, names);
     }
 
     public async Task<IReadOnlyList<AreaCount>> GetTopAreasAsync(StatisticsFilter filter, CancellationToken ct = default)
@@ -87,15 +86,26 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
     public async Task<IReadOnlyList<DepartmentSatisfaction>> GetSatisfactionAsync(StatisticsFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var names = await DepartmentNamesAsync(db, ct).ConfigureAwait(false);
-        var rows = await SatisfactionByDepartmentAsync(db, filter, ToUtc(filter.Period), ct).ConfigureAwait(false);
-        return [.. rows.Select(r => r with { Department = Name(names, r.DepartmentId) }).OrderByDescending(r => r.Rate).ThenByDescending(r => r.Total)];
+        return (await RatingsByDepartmentAsync(filter, ct).ConfigureAwait(false)).Satisfaction;
     }
 
     public async Task<IReadOnlyList<DepartmentRankingRow>> GetRankingAsync(StatisticsFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        return await GetRankingAsync(filter, await RatingsByDepartmentAsync(filter, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The ratings given in the period by department, read once for the satisfaction chart and the ranking.</summary>
+    private async Task<RatingsByDepartment> RatingsByDepartmentAsync(StatisticsFilter filter, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var names = await DepartmentNamesAsync(db, ct).ConfigureAwait(false);
+        var rows = await SatisfactionByDepartmentAsync(db, filter, ToUtc(filter.Period), ct).ConfigureAwait(false);
+        return new([.. rows.Select(r => r with { Department = Name(names, r.DepartmentId) }).OrderByDescending(r => r.Rate).ThenByDescending(r => r.Total)]);
+    }
+
+    private async Task<IReadOnlyList<DepartmentRankingRow>> GetRankingAsync(StatisticsFilter filter, RatingsByDepartment ratingsByDepartment, CancellationToken ct)
+    {
         var range = ToUtc(filter.Period);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -113,8 +123,7 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
             .GroupBy(o => o.DepartmentId!.Value)
             .Select(g => new { Id = g.Key, Count = g.Count(), Overdue = g.Count(o => o.Deadline < now) })
             .ToDictionaryAsync(x => x.Id, ct).ConfigureAwait(false);
-        var ratings = (await SatisfactionByDepartmentAsync(db, filter, range, ct).ConfigureAwait(false))
-            .Where(r => r.DepartmentId is not null).ToDictionary(r => r.DepartmentId!.Value);
+        var ratings = ratingsByDepartment.Satisfaction.Where(r => r.DepartmentId is not null).ToDictionary(r => r.DepartmentId!.Value);
 
         var departments = await db.Departments.AsNoTracking()
             .Where(d => filter.DepartmentId == null || d.Id == filter.DepartmentId)
@@ -181,3 +190,6 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
     private static string Name(Dictionary<int, string> names, int? id) =>
         id is { } d && names.TryGetValue(d, out var name) ? name : "未交办";
 }
+
+/// <summary>Ratings in the period per department (named, best first).</summary>
+internal sealed record RatingsByDepartment(IReadOnlyList<DepartmentSatisfaction> Satisfaction);

@@ -41,24 +41,20 @@ internal static class VolumeBuckets
         _ => start.Month == 1 ? $"{start.Year}年1月" : $"{start.Month}月",
     };
 
-    public static VolumeSeries Build(
-        DateRange period,
-        IReadOnlyList<DayCount<int?>> byDepartment,
-        IReadOnlyList<DayCount<OpinionKind>> byKind,
-        IReadOnlyDictionary<int, string> departmentNames)
+    public static VolumeSeries Build(DateRange period, IReadOnlyList<DayVolume> received, IReadOnlyDictionary<int, string> departmentNames)
     {
         var size = For(period);
         var starts = Starts(period, size);
         var index = starts.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
 
-        IReadOnlyList<SeriesLine> Lines<TKey>(IEnumerable<DayCount<TKey>> counts, Func<TKey, string> name) =>
-            [.. counts.GroupBy(c => name(c.Key))
+        IReadOnlyList<SeriesLine> Lines(Func<DayVolume, string> name) =>
+            [.. received.GroupBy(name)
                 .Select(g =>
                 {
                     var values = new int[starts.Count];
                     foreach (var c in g)
                     {
-                        if (index.TryGetValue(StartOf(DateOnly.FromDateTime(c.Day), size), out var i))
+                        if (index.TryGetValue(StartOf(c.Day, size), out var i))
                             values[i] += c.Count;
                     }
 
@@ -69,7 +65,7 @@ internal static class VolumeBuckets
         return new VolumeSeries(
             size,
             [.. starts.Select(s => Label(s, size))],
-            Lines(byDepartment, id => id is { } d && departmentNames.TryGetValue(d, out var n) ? n : "未交办"),
-            Lines(byKind, OpinionText.Of));
+            Lines(c => c.DepartmentId is { } d && departmentNames.TryGetValue(d, out var n) ? n : "未交办"),
+            Lines(c => OpinionText.Of(c.Kind)));
     }
 }

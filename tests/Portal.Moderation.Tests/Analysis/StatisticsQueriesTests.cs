@@ -55,6 +55,19 @@ public sealed class StatisticsQueriesTests(StatisticsFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Figures_AtPeriodEnd_CountOpinionsOverdueThenThoughCompletedSince()
+    {
+        // At the end of 6/1..6/7, #2 (deadline 6/5) was still open; it was completed late on 6/8.
+        var filter = new StatisticsFilter(new DateRange(new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 7)));
+
+        var figures = await fixture.Queries.GetFiguresAsync(filter, overdueAtPeriodEnd: true);
+
+        Assert.Equal(1, figures.Current.Overdue);
+        Assert.Equal(0, figures.Previous.Overdue);
+        Assert.Equal(0, (await fixture.Queries.GetFiguresAsync(filter with { Kind = OpinionKind.Question }, overdueAtPeriodEnd: true)).Current.Overdue);
+    }
+
+    [Fact]
     public async Task Filters_NarrowEveryFigure()
     {
         var transport = (await fixture.Queries.GetFiguresAsync(All with { DepartmentId = fixture.Transport.Id })).Current;
