@@ -16,7 +16,7 @@ public sealed class AxePageTests(BrowserFixture browser)
     {
         var ids = await browser.App.DemoIdsAsync();
         var audit = new AxeAudit();
-        var page = await browser.NewPageAsync(javaScript: false);
+        var page = await browser.NewPageAsync(); // axe runs as a script in the page
         foreach (var (name, url) in new[]
         {
             ("首页", "/"),
@@ -55,7 +55,7 @@ public sealed class AxePageTests(BrowserFixture browser)
     {
         var ids = await browser.App.DemoIdsAsync();
         var audit = new AxeAudit();
-        var page = await browser.NewPageAsync(javaScript: false);
+        var page = await browser.NewPageAsync(); // axe runs as a script in the page
         foreach (var (name, url) in new[]
         {
             ("承诺践诺", "/pledges"),

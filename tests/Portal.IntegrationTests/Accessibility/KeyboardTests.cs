@@ -116,8 +116,16 @@ public sealed partial class KeyboardTests(BrowserFixture browser)
     private static Task<string> FocusedAsync(IPage page, string expression) =>
         page.EvaluateAsync<string>($"() => ({expression})(document.activeElement)");
 
-    private sealed record FocusStyle(string Name, string OutlineStyle, double OutlineWidth, string BoxShadow)
+    private sealed record FocusStyle
     {
+        public string Name { get; init; } = "";
+
+        public string OutlineStyle { get; init; } = "";
+
+        public double OutlineWidth { get; init; }
+
+        public string BoxShadow { get; init; } = "";
+
         public bool HasRing => (OutlineStyle != "none" && OutlineWidth >= 2) || BoxShadow != "none";
     }
 

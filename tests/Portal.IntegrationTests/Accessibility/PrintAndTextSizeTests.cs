@@ -79,5 +79,10 @@ public sealed class PrintAndTextSizeTests(BrowserFixture browser)
                      button: Math.round(document.querySelector('main .btn, main button')?.getBoundingClientRect().height ?? 0) })
             """);
 
-    private sealed record TextSize(double Body, double Button);
+    private sealed record TextSize
+    {
+        public double Body { get; init; }
+
+        public double Button { get; init; }
+    }
 }

@@ -62,5 +62,12 @@ public sealed class SmallScreenTests(BrowserFixture browser)
         Assert.True(problems.Count == 0, $"At {width}×{height}:\n{string.Join("\n", problems)}");
     }
 
-    private sealed record Layout(int ScrollWidth, int ClientWidth, string[] OffScreen);
+    private sealed record Layout
+    {
+        public int ScrollWidth { get; init; }
+
+        public int ClientWidth { get; init; }
+
+        public string[] OffScreen { get; init; } = [];
+    }
 }
