@@ -19,6 +19,11 @@ public static class PortalTheme
             Primary = "#b71c1c",
             Secondary = "#0b57d0",
             AppbarBackground = "#b71c1c",
+            // Status colours dark enough for 4.5:1 as text on white and under white text (chips, alerts, buttons).
+            Info = "#0b57d0",
+            Success = "#1b5e20",
+            Warning = "#8a4b00",
+            Error = "#b71c1c",
         },
         Typography = ChineseTypography(),
     };

@@ -52,18 +52,19 @@ public sealed class PrintAndTextSizeTests(BrowserFixture browser)
     public async Task LargeTextLink_WithoutJavaScript_MakesTheTextLarger_AndTheSecondLinkRestoresIt()
     {
         var page = await browser.NewPageAsync(javaScript: false);
-        await page.GotoAsync("/published");
+        await page.GotoAsync("/opinions/new");
         var standard = await TextSizeAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "大字版" }).ClickAsync();
-        Assert.EndsWith("/published", page.Url, StringComparison.Ordinal);
-        var large = await TextSizeAsync(page);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "large-text-published.png") });
-
-        await page.GotoAsync("/opinions/new");
-        Assert.Equal(large, await TextSizeAsync(page));
-        await page.GetByRole(AriaRole.Link, new() { Name = "标准字号" }).ClickAsync();
         Assert.EndsWith("/opinions/new", page.Url, StringComparison.Ordinal);
+        var large = await TextSizeAsync(page);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "large-text-submit.png") });
+
+        await page.GotoAsync("/published");
+        Assert.Equal(large.Body, (await TextSizeAsync(page)).Body);
+        await page.GetByRole(AriaRole.Link, new() { Name = "标准字号" }).ClickAsync();
+        Assert.EndsWith("/published", page.Url, StringComparison.Ordinal);
+        await page.GotoAsync("/opinions/new");
         var restored = await TextSizeAsync(page);
 
         Assert.True(standard.Body >= 16, $"Standard text is {standard.Body} px");
