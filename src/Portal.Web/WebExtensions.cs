@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Data.Staff;
+using Portal.Web.Accessibility;
 using Portal.Web.Analysis;
 using Portal.Web.Content;
 using Portal.Web.Exports;
@@ -100,6 +101,7 @@ public static class WebExtensions
         endpoints.MapPledgeLedger();
         endpoints.MapBriefingExports();
         endpoints.MapStaffSignOut();
+        endpoints.MapTextSizePreference();
         return endpoints;
     }
 }

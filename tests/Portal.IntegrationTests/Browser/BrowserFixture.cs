@@ -50,12 +50,28 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, JavaScriptEnabled = javaScript, Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, JavaScriptEnabled = javaScript, Locale = "zh-CN", ViewportSize = new() { Width = width, Height = height } });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
     }
+
+    /// <summary>A page signed in through the login form as <paramref name="userName"/> (demo password), on the staff workspace.</summary>
+    public async Task<IPage> SignedInPageAsync(string userName, int width = 1280, int height = 900)
+    {
+        var page = await NewPageAsync(width: width, height: height);
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", Portal.Moderation.Seeding.DemoDataSeeder.DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("/staff", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>Clicks on a prerendered page are lost: wait until the staff page renders interactively.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.Locator("[data-interactive=true]").WaitForAsync();
 
     public async Task DisposeAsync()
     {

@@ -88,6 +88,9 @@ public static class AccessMatrix
         Public("/error"),
         Public("/not-found"),
         Public("/healthz"),
+        // The large-text option (大字版): a preference cookie, then back to the page; the visitor's text-size stylesheet.
+        Row("/preferences/text-size", "", _ => "/preferences/text-size?size=large&returnUrl=%2Fpledges", Everyone(Outcome.Redirect)),
+        Public("/preferences/text-size.css"),
         Public("/health/live"),
         Public("/health/ready"),
 
