@@ -12,28 +12,94 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
 {
     private static readonly OpinionStatus[] OpenStatuses = [OpinionStatus.Assigned, OpinionStatus.InProgress];
 
+    private static readonly OpinionStatus[] QueueStatuses = [OpinionStatus.Submitted, OpinionStatus.Registered, OpinionStatus.Completed];
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>
-    /// New opinions to screen, returned ones to re-assign, completed ones to review and publish. Imported history is
-    /// finished already and never waits here.
+    /// One page of a staff list: the moderation queue (new opinions to screen, returned ones to re-assign, completed
+    /// ones to review and publish; imported history is finished already and never waits here) for moderators, or the
+    /// open opinions of the actor's own department for its handlers. Anyone else gets an empty page.
     /// </summary>
-    public async Task<IReadOnlyList<OpinionListItem>> GetModerationQueueAsync(CancellationToken ct = default)
+    public async Task<PagedResult<OpinionListItem>> GetPageAsync(OpinionPageRequest request, StaffActor actor, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        var pageSize = Math.Clamp(request.PageSize, 1, OpinionPageRequest.MaxPageSize);
+        var pageIndex = Math.Max(0, request.PageIndex);
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        var statuses = new[] { OpinionStatus.Submitted, OpinionStatus.Registered, OpinionStatus.Completed };
-        return await ListItems(db, db.Opinions.Where(o => statuses.Contains(o.Status) && o.ImportBatchId == null).OrderBy(o => o.CreatedAt), ct).ConfigureAwait(false);
+        if (Scoped(db, request.Scope, actor) is not { } scoped)
+            return new PagedResult<OpinionListItem>([], 0, pageIndex + 1, pageSize);
+
+        var query = scoped;
+        if (request.Status is { } status)
+            query = query.Where(o => o.Status == status);
+        if (TextInput.Clean(request.Search) is { } search)
+        {
+            search = search.Length > 50 ? search[..50] : search;
+            var code = search.Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+            query = query.Where(o => o.Title.Contains(search) || o.TrackingCode.Contains(code) || (o.Area != null && o.Area.Contains(search)));
+        }
+
+        var total = await query.CountAsync(ct).ConfigureAwait(false);
+        var items = await ListItems(db, Sorted(query, request), ct, skip: pageIndex * pageSize, take: pageSize).ConfigureAwait(false);
+        return new PagedResult<OpinionListItem>(items, total, pageIndex + 1, pageSize);
     }
 
-    /// <summary>The opinions of one department that are waiting for it, overdue first.</summary>
-    public async Task<IReadOnlyList<OpinionListItem>> GetInboxAsync(StaffActor actor, CancellationToken ct = default)
+    /// <summary>How many opinions wait in each of the moderation queue's states (one grouped count); empty for non-moderators.</summary>
+    public async Task<IReadOnlyDictionary<OpinionStatus, int>> GetQueueCountsAsync(StaffActor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (actor.DepartmentId is not { } departmentId)
-            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        // The earliest deadline first: overdue ones lead.
-        return await ListItems(db, db.Opinions.Where(o => o.DepartmentId == departmentId && OpenStatuses.Contains(o.Status)).OrderBy(o => o.Deadline), ct).ConfigureAwait(false);
+        if (Scoped(db, OpinionListScope.ModerationQueue, actor) is not { } queue)
+            return new Dictionary<OpinionStatus, int>();
+        return await queue.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>How many open opinions of the actor's department are past their deadline; 0 for anyone but its handlers.</summary>
+    public async Task<int> CountOverdueInInboxAsync(StaffActor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var now = Now;
+        return Scoped(db, OpinionListScope.DepartmentInbox, actor) is { } inbox
+            ? await inbox.CountAsync(o => o.Deadline < now, ct).ConfigureAwait(false)
+            : 0;
+    }
+
+    /// <summary>The opinions of a list scope the actor may see, or null when the actor may see none of them.</summary>
+    private static IQueryable<Opinion>? Scoped(PortalDbContext db, OpinionListScope scope, StaffActor actor)
+    {
+        switch (scope)
+        {
+            case OpinionListScope.ModerationQueue when actor.CanModerate:
+                return db.Opinions.Where(o => QueueStatuses.Contains(o.Status) && o.ImportBatchId == null);
+            case OpinionListScope.DepartmentInbox when actor.DepartmentId is { } departmentId && CaseAccess.IsHandlerOf(actor, departmentId):
+                return db.Opinions.Where(o => o.DepartmentId == departmentId && OpenStatuses.Contains(o.Status));
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The order the request asks for among the columns staff may sort by; otherwise the list's own order: the queue
+    /// longest waiting first, the inbox earliest deadline (overdue ones) first.
+    /// </summary>
+    private static IOrderedQueryable<Opinion> Sorted(IQueryable<Opinion> query, OpinionPageRequest request)
+    {
+        var sort = request.Sort == OpinionListSort.Default
+            ? request.Scope == OpinionListScope.DepartmentInbox ? OpinionListSort.Deadline : OpinionListSort.Created
+            : request.Sort;
+        var descending = request.Sort != OpinionListSort.Default && request.Descending;
+        return sort switch
+        {
+            OpinionListSort.Status => descending ? query.OrderByDescending(o => o.Status) : query.OrderBy(o => o.Status),
+            OpinionListSort.Deadline => descending ? query.OrderByDescending(o => o.Deadline) : query.OrderBy(o => o.Deadline),
+            OpinionListSort.Title => descending ? query.OrderByDescending(o => o.Title) : query.OrderBy(o => o.Title),
+            OpinionListSort.Area => descending ? query.OrderByDescending(o => o.Area) : query.OrderBy(o => o.Area),
+            _ => descending ? query.OrderByDescending(o => o.CreatedAt) : query.OrderBy(o => o.CreatedAt),
+        };
     }
 
     /// <summary>One opinion for staff, or null if it does not exist or the actor may not see it.</summary>
@@ -216,11 +282,11 @@ public sealed class OpinionQueries(IDbContextFactory<PortalDbContext> dbFactory,
         return await ListItems(db, query.OrderByDescending(o => o.CreatedAt), ct, take: 30).ConfigureAwait(false);
     }
 
-    /// <summary>Rows for a staff list, in the query's order, at most <paramref name="take"/> of them.</summary>
-    private async Task<IReadOnlyList<OpinionListItem>> ListItems(PortalDbContext db, IOrderedQueryable<Opinion> query, CancellationToken ct, int take = 2000)
+    /// <summary>Rows for a staff list, in the query's order, after <paramref name="skip"/>, at most <paramref name="take"/> of them.</summary>
+    private async Task<IReadOnlyList<OpinionListItem>> ListItems(PortalDbContext db, IOrderedQueryable<Opinion> query, CancellationToken ct, int skip = 0, int take = 2000)
     {
         var now = Now;
-        var rows = await query.ThenBy(o => o.Id).AsNoTracking().Take(take)
+        var rows = await query.ThenBy(o => o.Id).AsNoTracking().Skip(skip).Take(take)
             .Select(o => new
             {
                 o.Id, o.TrackingCode, o.Title, o.Kind, o.Channel, o.Area, o.Status, o.CreatedAt,

@@ -137,6 +137,50 @@ public sealed record PublishedFilter(
     int Page = 1,
     int PageSize = 20);
 
+/// <summary>Which staff list a page belongs to.</summary>
+public enum OpinionListScope
+{
+    /// <summary>Submitted, registered and completed opinions waiting for a moderator.</summary>
+    ModerationQueue,
+
+    /// <summary>The assigned and in-progress opinions of the handler's own department.</summary>
+    DepartmentInbox,
+}
+
+/// <summary>The columns a staff list may be sorted by; <see cref="Default"/> is the list's own order.</summary>
+public enum OpinionListSort
+{
+    Default,
+    Status,
+    Created,
+    Deadline,
+    Title,
+    Area,
+}
+
+/// <summary>
+/// One page of a staff list: <paramref name="Status"/> narrows it to one of the scope's states; <paramref name="Search"/>
+/// looks in title, tracking code (dashes ignored) and area; <paramref name="PageIndex"/> counts from 0.
+/// </summary>
+public sealed record OpinionPageRequest(
+    OpinionListScope Scope,
+    OpinionStatus? Status = null,
+    string? Search = null,
+    OpinionListSort Sort = OpinionListSort.Default,
+    bool Descending = false,
+    int PageIndex = 0,
+    int PageSize = 25)
+{
+    public const int MaxPageSize = 100;
+}
+
+/// <summary>What a list on screen asks for (search, sort, page), before the page adds which list it is.</summary>
+public sealed record OpinionPageView(string? Search, OpinionListSort Sort, bool Descending, int PageIndex, int PageSize)
+{
+    public OpinionPageRequest In(OpinionListScope scope, OpinionStatus? status = null) =>
+        new(scope, status, Search, Sort, Descending, PageIndex, PageSize);
+}
+
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);

@@ -66,10 +66,11 @@ public sealed class OpinionLifecycleTests(PortalAppFactory app)
         var otherHandler = await app.ActorAsync("handler-health");
 
         var view = await app.WithAsync<OpinionQueries, CaseView?>(q => q.GetCaseAsync(receipt.OpinionId, otherHandler));
-        var inbox = await app.WithAsync<OpinionQueries, IReadOnlyList<OpinionListItem>>(q => q.GetInboxAsync(otherHandler));
+        var inbox = await app.WithAsync<OpinionQueries, PagedResult<OpinionListItem>>(q => q.GetPageAsync(
+            new OpinionPageRequest(OpinionListScope.DepartmentInbox, Search: "只归交通部门的意见"), otherHandler));
 
         Assert.Null(view);
-        Assert.DoesNotContain(inbox, i => i.Id == receipt.OpinionId);
+        Assert.DoesNotContain(inbox.Items, i => i.Id == receipt.OpinionId);
         await Assert.ThrowsAsync<OpinionNotFoundException>(() =>
             app.WithAsync<OpinionWorkflowService>(w => w.AcceptAsync(receipt.OpinionId, 2, otherHandler)));
 

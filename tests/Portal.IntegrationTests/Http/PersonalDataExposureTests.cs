@@ -50,7 +50,7 @@ public sealed class PersonalDataExposureTests(PortalAppFactory app)
         // Staff take it through the workflow; the handler's answer repeats the resident's details.
         var moderator = await app.ActorAsync("moderator");
         var handler = await app.ActorAsync("handler-urban-construction");
-        var id = (await app.WithAsync<OpinionQueries, IReadOnlyList<OpinionListItem>>(q => q.GetModerationQueueAsync())).Single(o => TrackingCodes.Format(o.TrackingCode) == code).Id;
+        var id = (await app.WithAsync<OpinionQueries, PagedResult<OpinionListItem>>(q => q.GetPageAsync(new OpinionPageRequest(OpinionListScope.ModerationQueue, Search: code), moderator))).Items.Single(o => TrackingCodes.Format(o.TrackingCode) == code).Id;
         var department = (await app.WithAsync<DepartmentService, IReadOnlyList<Portal.Data.Departments.Department>>(d => d.ListAsync())).Single(d => d.Code == "urban-construction");
         await app.WithAsync<OpinionWorkflowService>(w => w.RegisterAsync(id, 0, moderator));
         await app.WithAsync<OpinionWorkflowService>(w => w.AssignAsync(id, 1, department.Id, null, moderator));

@@ -50,8 +50,10 @@ public sealed class ResidentJourneyTests(PortalAppFactory app)
         var second = FormClient.TrackingCode(await (await client.PostFormAsync("/opinions/new", "submit-opinion", fields)).Content.ReadAsStringAsync());
 
         Assert.Equal(first, second);
-        var queue = await app.WithAsync<Portal.Moderation.Opinions.OpinionQueries, IReadOnlyList<Portal.Moderation.Opinions.OpinionListItem>>(q => q.GetModerationQueueAsync());
-        Assert.Single(queue, i => i.Title == "刷新页面重复提交的意见");
+        var moderator = await app.ActorAsync("moderator");
+        var queue = await app.WithAsync<Portal.Moderation.Opinions.OpinionQueries, Portal.Moderation.Opinions.PagedResult<Portal.Moderation.Opinions.OpinionListItem>>(q => q.GetPageAsync(
+            new Portal.Moderation.Opinions.OpinionPageRequest(Portal.Moderation.Opinions.OpinionListScope.ModerationQueue, Search: "刷新页面重复提交的意见"), moderator));
+        Assert.Single(queue.Items, i => i.Title == "刷新页面重复提交的意见");
     }
 
     [Fact]

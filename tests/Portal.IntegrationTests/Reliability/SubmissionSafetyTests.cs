@@ -30,8 +30,9 @@ public sealed class SubmissionSafetyTests(PortalAppFactory app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var code = FormClient.TrackingCode(await response.Content.ReadAsStringAsync());
-        var queue = await app.WithAsync<OpinionQueries, IReadOnlyList<OpinionListItem>>(q => q.GetModerationQueueAsync());
-        var stored = Assert.Single(queue, i => i.TrackingCode == code.Replace("-", "", StringComparison.Ordinal));
+        var moderator = await app.ActorAsync("moderator");
+        var queue = await app.WithAsync<OpinionQueries, PagedResult<OpinionListItem>>(q => q.GetPageAsync(new OpinionPageRequest(OpinionListScope.ModerationQueue, Search: code), moderator));
+        var stored = Assert.Single(queue.Items, i => i.TrackingCode == code.Replace("-", "", StringComparison.Ordinal));
         Assert.Equal((OpinionStatus.Submitted, null, null), (stored.Status, stored.SuggestedDepartmentName, stored.DepartmentName));
     }
 

@@ -261,7 +261,7 @@ public sealed class DepartmentServiceTests : IAsyncLifetime
 
         Assert.DoesNotContain(await _service.ListAsync(activeOnly: true), d => d.Id == _h.UrbanId);
         Assert.False((await _service.ListAsync()).Single(d => d.Id == _h.UrbanId).IsActive);
-        Assert.Equal([inProgress], (await _h.Queries.GetInboxAsync(_h.UrbanHandler)).Select(i => i.Id));
+        Assert.Equal([inProgress], (await _h.Queries.GetPageAsync(new OpinionPageRequest(OpinionListScope.DepartmentInbox), _h.UrbanHandler)).Items.Select(i => i.Id));
         Assert.Equal("住建局", (await _h.Queries.GetCaseAsync(inProgress, _h.Moderator))!.DepartmentName);
         Assert.Equal("住建局", (await _h.Queries.GetPublishedDetailAsync(published))!.DepartmentName);
         await _h.CompleteAsync(inProgress);

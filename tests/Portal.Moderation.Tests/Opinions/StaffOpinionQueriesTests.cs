@@ -6,7 +6,7 @@ using Portal.Moderation.Tests.Support;
 
 namespace Portal.Moderation.Tests.Opinions;
 
-/// <summary>The staff screens' read models: moderation queue, department inbox, case view and merge candidates.</summary>
+/// <summary>The staff screens' read models: case view and merge candidates (the lists: <see cref="StaffListQueryTests"/>).</summary>
 public sealed class StaffOpinionQueriesTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = WorkflowHarness.Start;
@@ -16,82 +16,6 @@ public sealed class StaffOpinionQueriesTests : IAsyncLifetime
     public async Task InitializeAsync() => _h = await WorkflowHarness.CreateAsync();
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
-
-    [Fact]
-    public async Task GetModerationQueueAsync_ListsSubmittedRegisteredAndCompletedOpinions_LongestWaitingFirst()
-    {
-        var submitted = await _h.OpinionInAsync(OpinionStatus.Submitted);
-        _h.Clock.Advance(TimeSpan.FromMinutes(1));
-        var registered = await _h.OpinionInAsync(OpinionStatus.Registered);
-        _h.Clock.Advance(TimeSpan.FromMinutes(1));
-        var completed = await _h.OpinionInAsync(OpinionStatus.Completed);
-        _h.Clock.Advance(TimeSpan.FromMinutes(1));
-        await _h.OpinionInAsync(OpinionStatus.Assigned);
-        await _h.OpinionInAsync(OpinionStatus.InProgress);
-        var published = await _h.OpinionInAsync(OpinionStatus.Published);
-        await _h.OpinionInAsync(OpinionStatus.Rejected);
-        var duplicate = (await _h.SubmitAsync()).OpinionId;
-        await _h.MergeAsync(duplicate, published);
-
-        var queue = await _h.Queries.GetModerationQueueAsync();
-
-        Assert.Equal([submitted, registered, completed], queue.Select(i => i.Id));
-        Assert.Equal([OpinionStatus.Submitted, OpinionStatus.Registered, OpinionStatus.Completed], queue.Select(i => i.Status));
-        Assert.Equal("住建局", queue[2].DepartmentName);
-        Assert.Null(queue[1].DepartmentName);
-        Assert.All(queue, i => Assert.False(i.IsOverdue));
-    }
-
-    [Fact]
-    public async Task GetModerationQueueAsync_ShowsAReturnedOpinionWithTheDepartmentsReason()
-    {
-        var id = await _h.OpinionInAsync(OpinionStatus.InProgress, _h.TransportId);
-        await _h.ReturnAsync(id, "属于住建局职责");
-
-        var item = Assert.Single(await _h.Queries.GetModerationQueueAsync());
-
-        Assert.Equal(id, item.Id);
-        Assert.Equal(OpinionStatus.Registered, item.Status);
-        Assert.Equal("属于住建局职责", item.ReturnReason);
-        Assert.Null(item.DepartmentName);
-        Assert.Null(item.Deadline);
-        Assert.Equal(await _h.VersionAsync(id), item.Version);
-    }
-
-    [Fact]
-    public async Task GetInboxAsync_ListsOnlyTheHandlersDepartmentsAssignedAndInProgressOpinions_OverdueFirst()
-    {
-        // 15 working days each.
-        var oldest = await _h.OpinionInAsync(OpinionStatus.Assigned);          // deadline: end of 20 March, overdue
-        _h.Clock.Advance(TimeSpan.FromDays(1));
-        var older = await _h.OpinionInAsync(OpinionStatus.InProgress);         // deadline: end of 23 March, overdue
-        _h.At(Start + TimeSpan.FromDays(23));
-        var recent = await _h.OpinionInAsync(OpinionStatus.InProgress);        // deadline: end of 14 April
-        _h.Clock.Advance(TimeSpan.FromDays(1));
-        var newest = await _h.OpinionInAsync(OpinionStatus.Assigned);          // deadline: end of 15 April
-        await _h.OpinionInAsync(OpinionStatus.InProgress, _h.TransportId);
-        await _h.OpinionInAsync(OpinionStatus.Registered);
-        await _h.OpinionInAsync(OpinionStatus.Completed);
-        await _h.OpinionInAsync(OpinionStatus.Published);
-
-        var inbox = await _h.Queries.GetInboxAsync(_h.UrbanHandler);
-
-        Assert.Equal([oldest, older, recent, newest], inbox.Select(i => i.Id));
-        Assert.Equal([true, true, false, false], inbox.Select(i => i.IsOverdue));
-        Assert.Equal(new DateTime(2026, 3, 20, 16, 0, 0, DateTimeKind.Utc), inbox[0].Deadline);
-        Assert.All(inbox, i => Assert.Equal("住建局", i.DepartmentName));
-    }
-
-    [Fact]
-    public async Task GetInboxAsync_ForStaffWithoutADepartment_IsEmpty()
-    {
-        await _h.OpinionInAsync(OpinionStatus.Assigned);
-        var handlerWithoutDepartment = new StaffActor("handler-x", "承办人庚", new HashSet<string> { StaffRoles.Handler }, null);
-
-        Assert.Empty(await _h.Queries.GetInboxAsync(handlerWithoutDepartment));
-        Assert.Empty(await _h.Queries.GetInboxAsync(_h.Moderator));
-        Assert.Empty(await _h.Queries.GetInboxAsync(_h.TransportHandler));
-    }
 
     [Fact]
     public async Task GetCaseAsync_ForAHandlerOfAnotherDepartment_ReturnsNull()
