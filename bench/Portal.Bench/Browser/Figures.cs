@@ -1,3 +1,5 @@
+using Portal.Benchmarks;
+
 namespace Portal.Bench.Browser;
 
 /// <summary>The small statistics the browser measurements report: medians, percentiles and a fitted slope.</summary>
@@ -5,14 +7,11 @@ internal static class Figures
 {
     public static double Median(IEnumerable<double> values) => Percentile(values, 50);
 
-    /// <summary>The nearest-rank percentile (<paramref name="percent"/> in 0–100).</summary>
+    /// <summary>The nearest-rank percentile (<paramref name="percent"/> in 0–100) of at least one value.</summary>
     public static double Percentile(IEnumerable<double> values, double percent)
     {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0)
-            throw new ArgumentException("No values.", nameof(values));
-        var rank = (int)Math.Ceiling(percent / 100 * sorted.Length);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+        var all = values.ToArray();
+        return all.Length == 0 ? throw new ArgumentException("No values.", nameof(values)) : Percentiles.Of(all, percent);
     }
 
     /// <summary>The least-squares slope of y over x.</summary>

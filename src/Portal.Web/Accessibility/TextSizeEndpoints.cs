@@ -29,7 +29,9 @@ public static class TextSizeEndpoints
     public static IEndpointRouteBuilder MapTextSizePreference(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var largeCss = new Lazy<string>(() => ReadLargeText(endpoints.ServiceProvider.GetRequiredService<IWebHostEnvironment>()));
+        // Both answers and their entity tags are computed once, not on every page view that revalidates them.
+        var standard = new Stylesheet(StandardCss);
+        var large = new Lazy<Stylesheet>(() => new Stylesheet(ReadLargeText(endpoints.ServiceProvider.GetRequiredService<IWebHostEnvironment>())));
 
         // A GET that changes only how this browser shows text: nothing to forge (antiforgery guards state that
         // matters), and a link works everywhere, with or without JavaScript.
@@ -58,16 +60,14 @@ public static class TextSizeEndpoints
 
         endpoints.MapGet(StylesheetPath, (HttpContext http) =>
         {
-            var css = http.Request.Cookies[CookieName] == Large ? largeCss.Value : StandardCss;
-            var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(css)))[..16]}\"");
-            var headers = http.Response.GetTypedHeaders();
+            var sheet = http.Request.Cookies[CookieName] == Large ? large.Value : standard;
             // Per visitor (the cookie): never stored by a shared cache, revalidated on each page (a 304 when unchanged).
             http.Response.Headers.CacheControl = "private, no-cache";
             http.Response.Headers.Vary = HeaderNames.Cookie;
-            headers.ETag = etag;
-            if (http.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false)))
+            http.Response.GetTypedHeaders().ETag = sheet.ETag;
+            if (http.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(sheet.ETag, useStrongComparison: false)))
                 return Results.StatusCode(StatusCodes.Status304NotModified);
-            return Results.Text(css, "text/css", Encoding.UTF8);
+            return Results.Text(sheet.Css, "text/css", Encoding.UTF8);
         }).DisableOutputCaching();
 
         return endpoints;
@@ -86,6 +86,15 @@ public static class TextSizeEndpoints
             throw new InvalidOperationException($"The large-text stylesheet wwwroot/{LargeTextFile} is missing.");
         using var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8);
         return reader.ReadToEnd();
+    }
+
+    /// <summary>One answer of the stylesheet endpoint with its entity tag (a prefix of the text's SHA-256).</summary>
+    private sealed class Stylesheet(string css)
+    {
+        public string Css { get; } = css;
+
+        public EntityTagHeaderValue ETag { get; } =
+            new($"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(css)))[..16]}\"");
     }
 
     /// <summary>
