@@ -14,7 +14,7 @@ internal static class CostBenchmark
     private const int WarmUp = 50;
     private const int Callers = 8;
 
-    public static void Run(RoutingBenchmarkData data, TextWriter output)
+    public static void Run(RoutingBenchmarkData data, RouterTrainingOptions options, TextWriter output)
     {
         var everything = data.Tokenized.Concat(data.Messages).ToList();
         var clock = Stopwatch.StartNew();
@@ -22,7 +22,7 @@ internal static class CostBenchmark
         var path = Path.Combine(Path.GetTempPath(), $"portal-router-{Guid.NewGuid():N}.zip");
         try
         {
-            using (var trained = RouterTrainer.Fit(everything))
+            using (var trained = RouterTrainer.Fit(everything, options))
             {
                 trainSeconds = clock.Elapsed.TotalSeconds;
                 trained.SaveToFile(path);

@@ -1,10 +1,11 @@
 using Portal.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Portal.Benchmarks -- quality|cost [--shared DIR]
+// dotnet run -c Release --project benchmarks/Portal.Benchmarks -- quality|cost [--shared DIR] [--set Option=Value ...] [--folds 1,3] [--errors FILE]
 // dotnet run -c Release --project benchmarks/Portal.Benchmarks -- history-import
 // dotnet run -c Release --project benchmarks/Portal.Benchmarks -- dashboard [--db FILE] [--count N] [--runs N]
 // dotnet run -c Release --project benchmarks/Portal.Benchmarks -- hot-issues [--count N] [--db FILE]
 const string Usage = "用法：Portal.Benchmarks quality|cost [--shared <数据目录，默认为仓库旁的 ../shared/data/routing>]\n"
+    + "          [--set <训练参数>=<值> ...（RouterTrainingOptions 的属性，如 --set L2Regularization=1e-5）] [--folds <只跑这几折，如 1,3；仅 quality>] [--errors <把分错的留言写入此 TSV 文件；仅 quality>]\n"
     + "      Portal.Benchmarks hot-issues [--count <意见条数，默认 100000>] [--db <SQLite 文件，默认临时目录>] [--reuse 沿用已生成的文件]\n"
     + "      Portal.Benchmarks dashboard [--db <SQLite 文件>] [--count <意见条数，默认 100000>] [--runs <计时次数，默认 7>]\n"
     + "      Portal.Benchmarks history-import";
@@ -52,13 +53,20 @@ if (args.Length > 0 && args[0] == "hot-issues")
     return 0;
 }
 
-if (args.Length is not (1 or 3) || args[0] is not ("quality" or "cost") || (args.Length == 3 && args[1] != "--shared"))
+if (args.Length == 0 || args[0] is not ("quality" or "cost"))
 {
     Console.Error.WriteLine(Usage);
     return 2;
 }
 
-var data = RoutingBenchmarkData.TryLoad(args.Length == 3 ? args[2] : null, Console.Error);
+if (!RoutingBenchmarkArguments.TryParse(args[1..], out var routing, out var error))
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+var data = RoutingBenchmarkData.TryLoad(routing.SharedDirectory, Console.Error);
 if (data is null)
     return 1;
 
@@ -66,7 +74,7 @@ Console.WriteLine(MachineInfo.Describe());
 Console.WriteLine($"数据：{data.Directory}（messages.tsv {data.Messages.Count} 行，messages_tokenized.tsv {data.Tokenized.Count} 行）");
 Console.WriteLine();
 if (args[0] == "quality")
-    QualityBenchmark.Run(data, Console.Out);
+    QualityBenchmark.Run(data, routing, Console.Out);
 else
-    CostBenchmark.Run(data, Console.Out);
+    CostBenchmark.Run(data, routing.Options, Console.Out);
 return 0;

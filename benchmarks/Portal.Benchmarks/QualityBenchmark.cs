@@ -14,22 +14,26 @@ internal static class QualityBenchmark
     private const int Seed = 2026;
     private const double TargetPrecision = 0.95;
 
-    public static void Run(RoutingBenchmarkData data, TextWriter output)
+    public static void Run(RoutingBenchmarkData data, RoutingBenchmarkArguments arguments, TextWriter output)
     {
+        var (options, onlyFolds) = (arguments.Options, arguments.Folds);
         var messages = data.Messages;
         var labels = messages.Select(m => m.Label).Distinct().Order(StringComparer.Ordinal).ToList();
         var folds = RouterTrainer.StratifiedFolds(messages, Folds, Seed);
         var pooled = new (string Truth, RoutingPrediction Prediction)[messages.Count];
         var perFold = new List<(RouterEvaluation Evaluation, double Seconds, int TrainRows)>();
 
-        output.WriteLine($"质量：{messages.Count} 条完整留言分 {Folds} 折（分层，种子 {Seed}）；每折用全部 {data.Tokenized.Count} 条分词留言 + 其余 {Folds - 1} 折训练（默认参数），在留出折上评估。");
+        var changed = ChangedOptions(options);
+        output.WriteLine($"质量：{messages.Count} 条完整留言分 {Folds} 折（分层，种子 {Seed}）；每折用全部 {data.Tokenized.Count} 条分词留言 + 其余 {Folds - 1} 折训练（{changed}），在留出折上评估。");
         output.WriteLine();
         output.WriteLine("折  训练行数  测试行数  宏F1    准确率  训练秒");
         for (var fold = 0; fold < Folds; fold++)
         {
+            if (onlyFolds is not null && !onlyFolds.Contains(fold))
+                continue;
             var train = data.Tokenized.Concat(messages.Where((_, i) => folds[i] != fold)).ToList();
             var clock = Stopwatch.StartNew();
-            using var model = RouterTrainer.Fit(train);
+            using var model = RouterTrainer.Fit(train, options);
             var seconds = clock.Elapsed.TotalSeconds;
 
             var results = new List<(string Truth, RoutingPrediction Prediction)>();
@@ -44,6 +48,21 @@ internal static class QualityBenchmark
             var evaluation = RouterEvaluator.Evaluate(results, labels, $"第 {fold + 1} 折", TargetPrecision);
             perFold.Add((evaluation, seconds, train.Count));
             output.WriteLine($"{fold + 1,2}  {train.Count,8}  {evaluation.N,8}  {evaluation.MacroF1,6:0.0000}  {evaluation.Accuracy,6:0.0000}  {seconds,6:0.0}");
+        }
+
+        if (arguments.ErrorsFile is { } errorsFile)
+        {
+            // Fold (1..5), truth, prediction, confidence, runner-up, title, body of each message predicted wrongly.
+            var wrong = pooled.Select((p, i) => (p, i)).Where(x => x.p.Prediction is not null && x.p.Prediction.Best.Label != x.p.Truth)
+                .Select(x => string.Join('\t', folds[x.i] + 1, x.p.Truth, x.p.Prediction.Best.Label, x.p.Prediction.Best.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), x.p.Prediction.Ranked[1].Label, messages[x.i].Title, messages[x.i].Body));
+            File.WriteAllLines(errorsFile, ["fold\ttruth\tpredicted\tconfidence\trunner_up\ttitle\tbody", .. wrong]);
+            output.WriteLine($"分错的留言已写入 {errorsFile}");
+        }
+
+        if (onlyFolds is not null)
+        {
+            output.WriteLine($"==== 摘要 (quality，{changed}，只跑第 {string.Join(",", onlyFolds.Order().Select(f => f + 1))} 折) 宏F1 {string.Join(" ", perFold.Select(f => f.Evaluation.MacroF1.ToString("0.0000")))}，均值 {perFold.Average(f => f.Evaluation.MacroF1):0.0000} ====");
+            return;
         }
 
         var meanF1 = perFold.Average(f => f.Evaluation.MacroF1);
@@ -76,15 +95,26 @@ internal static class QualityBenchmark
         output.WriteLine();
         var everything = data.Tokenized.Concat(messages).ToList();
         var fullClock = Stopwatch.StartNew();
-        using (RouterTrainer.Fit(everything))
+        using (RouterTrainer.Fit(everything, options))
             output.WriteLine($"全部 {everything.Count} 行训练一次（Fit）：{fullClock.Elapsed.TotalSeconds:0.0} 秒");
 
         output.WriteLine();
-        output.WriteLine($"==== 摘要 (quality)，结束时负载 {MachineInfo.LoadAverage()} ====");
+        output.WriteLine($"==== 摘要 (quality，{changed})，结束时负载 {MachineInfo.LoadAverage()} ====");
         output.WriteLine($"各折宏F1：{string.Join(" ", perFold.Select(f => f.Evaluation.MacroF1.ToString("0.0000")))}");
         output.WriteLine($"宏F1 均值 {meanF1:0.0000} ± {sdF1:0.0000}，准确率均值 {meanAccuracy:0.0000}，每折训练 {meanSeconds:0.0} 秒");
         output.WriteLine($"合并折外：宏F1 {all.MacroF1:0.0000}；精确率 ≥ {TargetPrecision:P0} 的最低阈值 {lowestText}");
         output.WriteLine($"全量训练 {everything.Count} 行：{fullClock.Elapsed.TotalSeconds:0.0} 秒");
+    }
+
+    /// <summary>"默认参数", or the options that differ from the defaults.</summary>
+    private static string ChangedOptions(RouterTrainingOptions options)
+    {
+        var defaults = new RouterTrainingOptions();
+        var changed = typeof(RouterTrainingOptions).GetProperties()
+            .Where(p => !Equals(p.GetValue(options), p.GetValue(defaults)))
+            .Select(p => $"{p.Name}={Convert.ToString(p.GetValue(options), System.Globalization.CultureInfo.InvariantCulture)}")
+            .ToList();
+        return changed.Count == 0 ? "默认参数" : string.Join(", ", changed);
     }
 
     /// <summary>Pads to <paramref name="width"/> terminal columns (a Chinese character takes two).</summary>

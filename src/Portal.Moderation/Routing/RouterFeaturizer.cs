@@ -6,14 +6,15 @@ namespace Portal.Moderation.Routing;
 internal readonly record struct SparseVector(int[] Indices, float[] Values);
 
 /// <summary>
-/// Turns a message into the router's features (see ADR-003): character 1..N-grams of the whitespace-free text
-/// and lexicon words (<see cref="RouterText"/>), each view weighted by sublinear TF-IDF (1 + ln tf) × ln(rows ÷ df)
+/// Turns a message into the router's features (see ADR-003): character 1..N-grams and, as a second view,
+/// character 3-grams of the whitespace-free text, and lexicon words (<see cref="RouterText"/>), each view weighted by sublinear TF-IDF (1 + ln tf) × ln(rows ÷ df)
 /// and L2-normalised on its own. The vocabulary is the features seen in at least
 /// <see cref="RouterTrainingOptions.MinFeatureCount"/> training rows. Immutable once built: thread-safe.
 /// </summary>
 internal sealed class RouterFeaturizer
 {
     private const char CharPrefix = 'c';
+    private const char TrigramPrefix = 't';
     private const char WordPrefix = 'w';
 
     /// <summary>More features than a model file can sensibly hold: a larger count means a corrupt file.</summary>
@@ -37,17 +38,18 @@ internal sealed class RouterFeaturizer
     public int Dimension => _idf.Length;
 
     /// <summary>Learns the vocabulary and the inverse document frequencies from the training texts.</summary>
-    public static RouterFeaturizer Build(IReadOnlyList<(string Title, string Body)> texts, IReadOnlySet<string> lexicon, int charNgramLength, bool useWords, int minRows)
+    public static RouterFeaturizer Build(IReadOnlyList<(string Title, string Body)> texts, IReadOnlySet<string> lexicon, RouterTrainingOptions options)
     {
         var rowsPerFeature = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (title, body) in texts)
         {
-            var (chars, words) = Tokens(title, body, lexicon, charNgramLength);
-            foreach (var token in chars.Concat(useWords ? words : []).Distinct(StringComparer.Ordinal))
+            var views = Tokens(title, body, lexicon, options.CharNgramLength);
+            var used = views.Chars.Concat(options.CharTrigramView ? views.Trigrams : []).Concat(options.UseWords ? views.Words : []);
+            foreach (var token in used.Distinct(StringComparer.Ordinal))
                 rowsPerFeature[token] = rowsPerFeature.GetValueOrDefault(token) + 1;
         }
 
-        var kept = rowsPerFeature.Where(p => p.Value >= minRows).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var kept = rowsPerFeature.Where(p => p.Value >= options.MinFeatureCount).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         var vocabulary = new Dictionary<string, int>(kept.Count, StringComparer.Ordinal);
         var idf = new float[kept.Count];
         foreach (var (token, rows) in kept)
@@ -56,15 +58,16 @@ internal sealed class RouterFeaturizer
             vocabulary[token] = vocabulary.Count;
         }
 
-        return new RouterFeaturizer(charNgramLength, lexicon, vocabulary, idf);
+        return new RouterFeaturizer(options.CharNgramLength, lexicon, vocabulary, idf);
     }
 
     public SparseVector Vectorize(string title, string body)
     {
-        var (chars, words) = Tokens(title, body, Lexicon, CharNgramLength);
+        var views = Tokens(title, body, Lexicon, CharNgramLength);
         var features = new SortedDictionary<int, float>();
-        AddView(chars, features);
-        AddView(words, features);
+        AddView(views.Chars, features);
+        AddView(views.Trigrams, features); // a view the model was trained without has no vocabulary: it adds nothing
+        AddView(views.Words, features);
         return new SparseVector([.. features.Keys], [.. features.Values]);
     }
 
@@ -113,8 +116,11 @@ internal sealed class RouterFeaturizer
             features[index] = (float)(weight / norm);
     }
 
-    /// <summary>Character n-grams of the letters and digits, and the lexicon words; prefixed so the views never share a feature.</summary>
-    private static (List<string> Chars, List<string> Words) Tokens(string title, string body, IReadOnlySet<string> lexicon, int charNgramLength)
+    /// <summary>
+    /// Character 1..N-grams and 3-grams of the letters and digits, and the lexicon words; prefixed so the views
+    /// never share a feature.
+    /// </summary>
+    private static (List<string> Chars, List<string> Trigrams, List<string> Words) Tokens(string title, string body, IReadOnlySet<string> lexicon, int charNgramLength)
     {
         var text = RouterText.Normalize(RouterText.Join(title, body));
         var letters = new StringBuilder(text.Length);
@@ -127,13 +133,18 @@ internal sealed class RouterFeaturizer
         var clean = letters.ToString();
         var chars = new List<string>(clean.Length * charNgramLength);
         for (var n = 1; n <= charNgramLength; n++)
-        {
-            for (var i = 0; i + n <= clean.Length; i++)
-                chars.Add(string.Concat(CharPrefix.ToString(), clean.AsSpan(i, n)));
-        }
+            AddNgrams(clean, n, CharPrefix, chars);
+        var trigrams = new List<string>(clean.Length);
+        AddNgrams(clean, 3, TrigramPrefix, trigrams);
 
         var words = RouterText.Segment(text, lexicon).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => WordPrefix + w).ToList();
-        return (chars, words);
+        return (chars, trigrams, words);
+    }
+
+    private static void AddNgrams(string text, int n, char prefix, List<string> tokens)
+    {
+        for (var i = 0; i + n <= text.Length; i++)
+            tokens.Add(string.Concat(prefix.ToString(), text.AsSpan(i, n)));
     }
 }

@@ -44,7 +44,7 @@ public static class RouterTrainer
         var rowsPerLabel = CheckTrainable(messages, options);
         var clock = Stopwatch.StartNew();
         var lexicon = options.UseWords ? RouterText.LearnLexicon(messages) : [];
-        var featurizer = RouterFeaturizer.Build([.. messages.Select(m => (m.Title, m.Body))], lexicon, options.CharNgramLength, options.UseWords, options.MinFeatureCount);
+        var featurizer = RouterFeaturizer.Build([.. messages.Select(m => (m.Title, m.Body))], lexicon, options);
         var vectors = messages.Select(m => featurizer.Vectorize(m.Title, m.Body)).ToArray();
         var weights = RowWeights(messages, options);
         var classifier = RouterOneVersusRest.Train(messages, vectors, weights, featurizer.Dimension, [.. rowsPerLabel.Keys], options, cancellationToken);
