@@ -37,17 +37,33 @@ internal sealed class RouterFeaturizer
 
     public int Dimension => _idf.Length;
 
-    /// <summary>Learns the vocabulary and the inverse document frequencies from the training texts.</summary>
+    /// <summary>
+    /// Learns the vocabulary and the inverse document frequencies from the training texts. The rows are counted
+    /// on all cores; the counts, and so the result, do not depend on how the work was split.
+    /// </summary>
     public static RouterFeaturizer Build(IReadOnlyList<(string Title, string Body)> texts, IReadOnlySet<string> lexicon, RouterTrainingOptions options)
     {
-        var rowsPerFeature = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (title, body) in texts)
-        {
-            var views = Tokens(title, body, lexicon, options.CharNgramLength);
-            var used = views.Chars.Concat(options.CharTrigramView ? views.Trigrams : []).Concat(options.UseWords ? views.Words : []);
-            foreach (var token in used.Distinct(StringComparer.Ordinal))
-                rowsPerFeature[token] = rowsPerFeature.GetValueOrDefault(token) + 1;
-        }
+        var rowsPerFeature = texts.AsParallel().Aggregate(
+            () => new Dictionary<string, int>(StringComparer.Ordinal),
+            (counts, text) =>
+            {
+                var views = Tokens(text.Title, text.Body, lexicon, options.CharNgramLength);
+                var used = new HashSet<string>(views.Chars, StringComparer.Ordinal);
+                if (options.CharTrigramView)
+                    used.UnionWith(views.Trigrams);
+                if (options.UseWords)
+                    used.UnionWith(views.Words);
+                foreach (var token in used)
+                    counts[token] = counts.GetValueOrDefault(token) + 1;
+                return counts;
+            },
+            (counts, other) =>
+            {
+                foreach (var (token, rows) in other)
+                    counts[token] = counts.GetValueOrDefault(token) + rows;
+                return counts;
+            },
+            counts => counts);
 
         var kept = rowsPerFeature.Where(p => p.Value >= options.MinFeatureCount).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         var vocabulary = new Dictionary<string, int>(kept.Count, StringComparer.Ordinal);
@@ -64,11 +80,14 @@ internal sealed class RouterFeaturizer
     public SparseVector Vectorize(string title, string body)
     {
         var views = Tokens(title, body, Lexicon, CharNgramLength);
-        var features = new SortedDictionary<int, float>();
+        var features = new Dictionary<int, float>();
         AddView(views.Chars, features);
         AddView(views.Trigrams, features); // a view the model was trained without has no vocabulary: it adds nothing
         AddView(views.Words, features);
-        return new SparseVector([.. features.Keys], [.. features.Values]);
+        var indices = features.Keys.ToArray();
+        var values = features.Values.ToArray();
+        Array.Sort(indices, values);
+        return new SparseVector(indices, values);
     }
 
     public void Write(BinaryWriter writer)
@@ -99,7 +118,7 @@ internal sealed class RouterFeaturizer
         return new RouterFeaturizer(charNgramLength, lexicon, vocabulary, idf);
     }
 
-    private void AddView(List<string> tokens, SortedDictionary<int, float> features)
+    private void AddView(List<string> tokens, Dictionary<int, float> features)
     {
         var counts = new Dictionary<int, int>();
         foreach (var token in tokens)
@@ -145,6 +164,12 @@ internal sealed class RouterFeaturizer
     private static void AddNgrams(string text, int n, char prefix, List<string> tokens)
     {
         for (var i = 0; i + n <= text.Length; i++)
-            tokens.Add(string.Concat(prefix.ToString(), text.AsSpan(i, n)));
+        {
+            tokens.Add(string.Create(n + 1, (text, i, prefix), static (token, state) =>
+            {
+                token[0] = state.prefix;
+                state.text.AsSpan(state.i, token.Length - 1).CopyTo(token[1..]);
+            }));
+        }
     }
 }

@@ -19,16 +19,20 @@ internal static class RouterOneVersusRest
         IReadOnlyList<LabelledMessage> messages, SparseVector[] vectors, float[] rowWeights, int dimension,
         IReadOnlyList<string> labels, RouterTrainingOptions options, CancellationToken cancellationToken)
     {
-        var ml = new MLContext(options.Seed);
-        var schema = SchemaDefinition.Create(typeof(BinaryRow));
-        schema[nameof(BinaryRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
         var weights = new float[(long)dimension * labels.Count];
         var bias = new float[labels.Count];
         var slope = new float[labels.Count];
         var offset = new float[labels.Count];
-        for (var k = 0; k < labels.Count; k++)
+
+        // The labels' fits are independent, so they run side by side (one core each); each has its own seeded
+        // context and writes only its own column, so the model is the same whatever the order or the core count.
+        // ML.NET cannot stop a fit half-way: cancellation is seen between fits.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        Parallel.For(0, labels.Count, parallel, k =>
         {
-            cancellationToken.ThrowIfCancellationRequested(); // ML.NET cannot stop a fit half-way: cancellation is seen between fits
+            var ml = new MLContext(options.Seed);
+            var schema = SchemaDefinition.Create(typeof(BinaryRow));
+            schema[nameof(BinaryRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
             var label = labels[k];
             var ratios = LogCountRatios(messages, vectors, dimension, label);
             var rows = vectors.Select((v, i) => new BinaryRow
@@ -53,7 +57,7 @@ internal static class RouterOneVersusRest
             bias[k] = model.SubModel.Bias;
             slope[k] = (float)model.Calibrator.Slope;
             offset[k] = (float)model.Calibrator.Offset;
-        }
+        });
 
         return new RouterClassifier(labels, dimension, weights, bias, slope, offset);
     }

@@ -45,7 +45,7 @@ public static class RouterTrainer
         var clock = Stopwatch.StartNew();
         var lexicon = options.UseWords ? RouterText.LearnLexicon(messages) : [];
         var featurizer = RouterFeaturizer.Build([.. messages.Select(m => (m.Title, m.Body))], lexicon, options);
-        var vectors = messages.Select(m => featurizer.Vectorize(m.Title, m.Body)).ToArray();
+        var vectors = messages.AsParallel().AsOrdered().Select(m => featurizer.Vectorize(m.Title, m.Body)).ToArray();
         var weights = RowWeights(messages, options);
         var classifier = RouterOneVersusRest.Train(messages, vectors, weights, featurizer.Dimension, [.. rowsPerLabel.Keys], options, cancellationToken);
         var metadata = new RouterModelMetadata
