@@ -10,7 +10,7 @@ namespace Portal.Benchmarks;
 /// </summary>
 internal static class QualityBenchmark
 {
-    private const int Folds = 5;
+    public const int Folds = 5;
     private const int Seed = 2026;
     private const double TargetPrecision = 0.95;
 

@@ -43,13 +43,19 @@ internal sealed record RoutingBenchmarkArguments(string? SharedDirectory, Router
                     folds = [];
                     foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     {
-                        if (!int.TryParse(part, CultureInfo.InvariantCulture, out var fold) || fold < 1)
+                        if (!int.TryParse(part, CultureInfo.InvariantCulture, out var fold) || fold is < 1 or > QualityBenchmark.Folds)
                         {
-                            error = $"--folds 的值“{value}”应为从 1 开始的折号，用逗号分隔。";
+                            error = $"--folds 的值“{value}”应为 1 到 {QualityBenchmark.Folds} 的折号，用逗号分隔。";
                             return false;
                         }
 
                         folds.Add(fold - 1);
+                    }
+
+                    if (folds.Count == 0)
+                    {
+                        error = "--folds 至少要给一个折号。";
+                        return false;
                     }
 
                     break;
