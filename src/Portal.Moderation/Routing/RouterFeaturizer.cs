@@ -7,8 +7,8 @@ internal readonly record struct SparseVector(int[] Indices, float[] Values);
 
 /// <summary>
 /// Turns a message into the router's features (see ADR-003): character 1..N-grams and, as a second view,
-/// character 3-grams of the whitespace-free text, and lexicon words (<see cref="RouterText"/>), each view weighted by sublinear TF-IDF (1 + ln tf) × ln(rows ÷ df)
-/// and L2-normalised on its own. The vocabulary is the features seen in at least
+/// character 3-grams of the whitespace-free text, and lexicon words (<see cref="RouterText"/>), each view
+/// weighted by sublinear TF-IDF (1 + ln tf) × ln(rows ÷ df) and L2-normalised on its own. The vocabulary is the features seen in at least
 /// <see cref="RouterTrainingOptions.MinFeatureCount"/> training rows. Immutable once built: thread-safe.
 /// </summary>
 internal sealed class RouterFeaturizer
@@ -154,7 +154,8 @@ internal sealed class RouterFeaturizer
         for (var n = 1; n <= charNgramLength; n++)
             AddNgrams(clean, n, CharPrefix, chars);
         var trigrams = new List<string>(clean.Length);
-        AddNgrams(clean, 3, TrigramPrefix, trigrams);
+        if (charNgramLength < 3) // otherwise the 3-grams are in the first view already
+            AddNgrams(clean, 3, TrigramPrefix, trigrams);
 
         var words = RouterText.Segment(text, lexicon).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => WordPrefix + w).ToList();

@@ -689,7 +689,9 @@ public sealed class OpinionWorkflowServiceTests : IAsyncLifetime
 
     private OpinionWorkflowService Service(IDepartmentRouter? router = null, WorkflowOptions? options = null)
     {
-        var workflow = Options.Create(options ?? new WorkflowOptions());
+        // Tests that are not about the router's time limit get a generous one: a busy test machine must not
+        // turn a suggestion into a timeout.
+        var workflow = Options.Create(options ?? new WorkflowOptions { RouterTimeoutMs = 10_000 });
         return new OpinionWorkflowService(
             _database,
             router ?? new ManualRouter(),

@@ -21,6 +21,15 @@ public sealed class RouterFeaturizerTests
     }
 
     [Fact]
+    public void Build_CharNgramLengthThree_KeepsTheTrigramsInTheFirstViewOnly()
+    {
+        static RouterFeaturizer BuildWithLength3(bool trigrams) => RouterFeaturizer.Build(
+            [("", "路灯不亮")], NoLexicon, new RouterTrainingOptions { CharNgramLength = 3, CharTrigramView = trigrams, MinFeatureCount = 1 });
+
+        Assert.Equal(BuildWithLength3(trigrams: false).Dimension, BuildWithLength3(trigrams: true).Dimension);
+    }
+
+    [Fact]
     public void Vectorize_EachView_IsNormalisedOnItsOwn()
     {
         var featurizer = Build(trigrams: true, ("", "路灯不亮"), ("", "路面不平"));
