@@ -41,6 +41,8 @@ public class BrowserFixture : IAsyncLifetime
         BaseUrl = $"http://127.0.0.1:{port}";
         Directory.CreateDirectory(ScreenshotDirectory);
 
+        // Web-first assertions wait as long as actions do: a busy CI machine can take seconds per round trip.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

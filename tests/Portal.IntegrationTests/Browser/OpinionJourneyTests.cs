@@ -52,13 +52,16 @@ public sealed partial class OpinionJourneyTests(BrowserFixture browser) : IClass
         await handler.GotoAsync(caseUrl);
         await WaitForCircuitAsync(handler);
         await handler.GetByRole(AriaRole.Button, new() { Name = "签收办理" }).ClickAsync();
-        await handler.GetByLabel("办理情况（内部记录）").FillAsync("与电力公司现场查看，更换灯头三只。");
-        await handler.GetByLabel("答复群众的内容").FillAsync("您反映的柳林村村口路灯问题，我局已会同供电所于次日修复，三盏路灯均已恢复照明。");
+        await FillAsync(handler.GetByLabel("办理情况（内部记录）"), "与电力公司现场查看，更换灯头三只。");
+        await FillAsync(handler.GetByLabel("答复群众的内容"), "您反映的柳林村村口路灯问题，我局已会同供电所于次日修复，三盏路灯均已恢复照明。");
         await handler.Locator(".mud-select").Filter(new() { HasText = "采纳情况" }).First.ClickAsync();
         await handler.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "采纳" }).First.ClickAsync();
-        await handler.GetByLabel("签发领导").FillAsync("副局长 孙强");
+        await Assertions.Expect(handler.GetByTestId("adoption")).ToHaveTextAsync("采纳");
+        await FillAsync(handler.GetByLabel("签发领导"), "副局长 孙强");
         await Screenshot(handler, "3-completing");
-        await handler.GetByRole(AriaRole.Button, new() { Name = "办结", Exact = true }).ClickAsync();
+        var complete = handler.GetByRole(AriaRole.Button, new() { Name = "办结", Exact = true });
+        await Assertions.Expect(complete).ToBeEnabledAsync();
+        await complete.ClickAsync();
         await Expect(handler.GetByText("当前状态下您没有需要办理的操作"));
 
         // 4. The moderator reviews the masked public version and publishes it.
@@ -140,6 +143,13 @@ public sealed partial class OpinionJourneyTests(BrowserFixture browser) : IClass
         page.Locator("[data-interactive=true]").WaitForAsync();
 
     private static Task Expect(ILocator locator) => locator.First.WaitForAsync();
+
+    /// <summary>Fills a field and waits until the page shows what was typed.</summary>
+    private static async Task FillAsync(ILocator field, string value)
+    {
+        await field.FillAsync(value);
+        await Assertions.Expect(field).ToHaveValueAsync(value);
+    }
 
     private static Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
