@@ -39,15 +39,18 @@ internal sealed class RouterFeaturizer
 
     /// <summary>
     /// Learns the vocabulary and the inverse document frequencies from the training texts. The rows are counted
-    /// on all cores; the counts, and so the result, do not depend on how the work was split.
+    /// in parallel (on <paramref name="parallel"/>'s scheduler when given); the counts, and so the result, do not
+    /// depend on how the work was split.
     /// </summary>
-    public static RouterFeaturizer Build(IReadOnlyList<(string Title, string Body)> texts, IReadOnlySet<string> lexicon, RouterTrainingOptions options)
+    public static RouterFeaturizer Build(
+        IReadOnlyList<(string Title, string Body)> texts, IReadOnlySet<string> lexicon, RouterTrainingOptions options, ParallelOptions? parallel = null)
     {
-        var rowsPerFeature = texts.AsParallel().Aggregate(
+        var rowsPerFeature = new Dictionary<string, int>(StringComparer.Ordinal);
+        Parallel.For(0, texts.Count, parallel ?? new ParallelOptions(),
             () => new Dictionary<string, int>(StringComparer.Ordinal),
-            (counts, text) =>
+            (i, _, counts) =>
             {
-                var views = Tokens(text.Title, text.Body, lexicon, options.CharNgramLength);
+                var views = Tokens(texts[i].Title, texts[i].Body, lexicon, options.CharNgramLength);
                 var used = new HashSet<string>(views.Chars, StringComparer.Ordinal);
                 if (options.CharTrigramView)
                     used.UnionWith(views.Trigrams);
@@ -57,13 +60,14 @@ internal sealed class RouterFeaturizer
                     counts[token] = counts.GetValueOrDefault(token) + 1;
                 return counts;
             },
-            (counts, other) =>
+            counts =>
             {
-                foreach (var (token, rows) in other)
-                    counts[token] = counts.GetValueOrDefault(token) + rows;
-                return counts;
-            },
-            counts => counts);
+                lock (rowsPerFeature)
+                {
+                    foreach (var (token, rows) in counts)
+                        rowsPerFeature[token] = rowsPerFeature.GetValueOrDefault(token) + rows;
+                }
+            });
 
         var kept = rowsPerFeature.Where(p => p.Value >= options.MinFeatureCount).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         var vocabulary = new Dictionary<string, int>(kept.Count, StringComparer.Ordinal);

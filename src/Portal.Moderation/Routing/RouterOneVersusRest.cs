@@ -17,7 +17,7 @@ internal static class RouterOneVersusRest
 
     public static RouterClassifier Train(
         IReadOnlyList<LabelledMessage> messages, SparseVector[] vectors, float[] rowWeights, int dimension,
-        IReadOnlyList<string> labels, RouterTrainingOptions options, CancellationToken cancellationToken)
+        IReadOnlyList<string> labels, RouterTrainingOptions options, ParallelOptions parallel)
     {
         var weights = new float[(long)dimension * labels.Count];
         var bias = new float[labels.Count];
@@ -27,7 +27,6 @@ internal static class RouterOneVersusRest
         // The labels' fits are independent, so they run side by side (one core each); each has its own seeded
         // context and writes only its own column, so the model is the same whatever the order or the core count.
         // ML.NET cannot stop a fit half-way: cancellation is seen between fits.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         Parallel.For(0, labels.Count, parallel, k =>
         {
             var ml = new MLContext(options.Seed);

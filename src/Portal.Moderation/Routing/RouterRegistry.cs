@@ -76,7 +76,10 @@ public sealed partial class RouterRegistry(
             await using (var db = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false))
                 data = await RoutingTrainingData.LoadAsync(db, options.Value.IncludeSeedCorpus, ct).ConfigureAwait(false);
 
-            using var model = await Task.Run(() => RouterTrainer.Train(data.Messages, new RouterTrainingOptions(), progress, ct), ct).ConfigureAwait(false);
+            // A thread of its own (long-running): a minute-long run must not hold one of the pool's threads.
+            using var model = await Task.Factory.StartNew(
+                () => RouterTrainer.Train(data.Messages, new RouterTrainingOptions(), progress, ct),
+                ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
             var evaluation = model.Metadata.Evaluation!;
 
             await using var save = await dbFactory.CreateDbContextAsync(ct).ConfigureAwait(false);

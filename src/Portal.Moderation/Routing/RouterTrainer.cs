@@ -10,7 +10,8 @@ public sealed record TrainingProgress(string Step, double Fraction);
 /// <summary>
 /// Trains the department router: character n-grams and lexicon words (sublinear TF-IDF, <see cref="RouterFeaturizer"/>)
 /// into one-versus-rest SDCA logistic regressions on NB-scaled features (<see cref="RouterOneVersusRest"/>), whose
-/// normalised probabilities serve as confidences. <see cref="Train"/> first measures the
+/// normalised probabilities serve as confidences. The parallel work runs on threads of the training's own
+/// (<see cref="TrainingThreads"/>), never on the shared thread pool. <see cref="Train"/> first measures the
 /// settings by stratified k-fold cross-validation (which also chooses the auto-assignment threshold), then
 /// fits the final model on all the data. Deterministic for the same data and seed.
 /// </summary>
@@ -44,10 +45,13 @@ public static class RouterTrainer
         var rowsPerLabel = CheckTrainable(messages, options);
         var clock = Stopwatch.StartNew();
         var lexicon = options.UseWords ? RouterText.LearnLexicon(messages) : [];
-        var featurizer = RouterFeaturizer.Build([.. messages.Select(m => (m.Title, m.Body))], lexicon, options);
-        var vectors = messages.AsParallel().AsOrdered().Select(m => featurizer.Vectorize(m.Title, m.Body)).ToArray();
+        using var threads = new TrainingThreads(Environment.ProcessorCount);
+        var parallel = threads.Options(cancellationToken);
+        var featurizer = RouterFeaturizer.Build([.. messages.Select(m => (m.Title, m.Body))], lexicon, options, parallel);
+        var vectors = new SparseVector[messages.Count];
+        Parallel.For(0, messages.Count, parallel, i => vectors[i] = featurizer.Vectorize(messages[i].Title, messages[i].Body));
         var weights = RowWeights(messages, options);
-        var classifier = RouterOneVersusRest.Train(messages, vectors, weights, featurizer.Dimension, [.. rowsPerLabel.Keys], options, cancellationToken);
+        var classifier = RouterOneVersusRest.Train(messages, vectors, weights, featurizer.Dimension, [.. rowsPerLabel.Keys], options, parallel);
         var metadata = new RouterModelMetadata
         {
             TrainedAtUtc = DateTime.UtcNow,
