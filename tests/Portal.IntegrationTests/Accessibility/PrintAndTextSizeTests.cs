@@ -56,14 +56,14 @@ public sealed class PrintAndTextSizeTests(BrowserFixture browser)
         var standard = await TextSizeAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "大字版" }).ClickAsync();
-        Assert.EndsWith("/opinions/new", page.Url, StringComparison.Ordinal);
+        await LoadedAsync(page, "/opinions/new");
         var large = await TextSizeAsync(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "large-text-submit.png") });
 
         await page.GotoAsync("/published");
         Assert.Equal(large.Body, (await TextSizeAsync(page)).Body);
         await page.GetByRole(AriaRole.Link, new() { Name = "标准字号" }).ClickAsync();
-        Assert.EndsWith("/published", page.Url, StringComparison.Ordinal);
+        await LoadedAsync(page, "/published");
         await page.GotoAsync("/opinions/new");
         var restored = await TextSizeAsync(page);
 
@@ -73,6 +73,13 @@ public sealed class PrintAndTextSizeTests(BrowserFixture browser)
         Assert.Equal(standard, restored);
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "大字版" }).IsVisibleAsync());
     }
+
+    /// <summary>
+    /// Waits until the click's redirect has brought the browser back to <paramref name="path"/> and the page has
+    /// loaded with its stylesheets (a click does not wait for that; measuring earlier reads the old size).
+    /// </summary>
+    private static Task LoadedAsync(IPage page, string path) =>
+        page.WaitForURLAsync(url => url.EndsWith(path, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Load });
 
     private static Task<TextSize> TextSizeAsync(IPage page) =>
         page.EvaluateAsync<TextSize>("""

@@ -86,6 +86,7 @@ public sealed partial class OpinionJourneyTests(BrowserFixture browser) : IClass
         // And the public list shows it, masked.
         await resident.GotoAsync("/published?q=" + Uri.EscapeDataString("路灯坏了三个月"));
         await resident.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
+        await resident.WaitForURLAsync(DetailUrl());
         var detail = await resident.ContentAsync();
         Assert.DoesNotContain("13700001111", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("孙秀英", detail, StringComparison.Ordinal);
@@ -156,4 +157,7 @@ public sealed partial class OpinionJourneyTests(BrowserFixture browser) : IClass
 
     [GeneratedRegex("^[0-9A-Z]{5}-[0-9A-Z]{5}$")]
     private static partial Regex CodePattern();
+
+    [GeneratedRegex("/published/[0-9]+$")]
+    private static partial Regex DetailUrl();
 }

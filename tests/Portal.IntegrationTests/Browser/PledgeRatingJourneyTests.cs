@@ -24,7 +24,7 @@ public sealed class PledgeRatingJourneyTests(BrowserFixture browser) : IClassFix
 
         await page.GotoAsync("/pledges");
         await page.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
-        Assert.EndsWith($"/pledges/{id}", page.Url, StringComparison.Ordinal);
+        await page.WaitForURLAsync(url => url.EndsWith($"/pledges/{id}", StringComparison.Ordinal));
         var satisfiedBefore = await CountAsync(page, "Satisfied");
         var basicallyBefore = await CountAsync(page, "BasicallySatisfied");
         var totalBefore = await TotalAsync(page);
