@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Portal.Moderation.Seeding;
 
 namespace Portal.IntegrationTests.Browser;
 
@@ -34,11 +33,11 @@ public sealed partial class OpinionJourneyTests(BrowserFixture browser) : IClass
         Assert.Equal("已提交，等待受理", await resident.Locator("[data-testid=status]").TextContentAsync());
 
         // 2. The moderator registers it and assigns it to the transport department.
-        var moderator = await LogInAsync("moderator");
+        var moderator = await browser.SignedInPageAsync("moderator");
         await moderator.GotoAsync("/staff/queue");
-        await WaitForCircuitAsync(moderator);
+        await BrowserFixture.WaitForCircuitAsync(moderator);
         await moderator.GetByRole(AriaRole.Link, new() { Name = code }).First.ClickAsync();
-        await WaitForCircuitAsync(moderator);
+        await BrowserFixture.WaitForCircuitAsync(moderator);
         await moderator.GetByRole(AriaRole.Button, new() { Name = "受理登记" }).ClickAsync();
         await moderator.Locator(".mud-select").Filter(new() { HasText = "承办部门" }).First.ClickAsync();
         await moderator.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "县交通运输局" }).ClickAsync();
@@ -48,9 +47,9 @@ public sealed partial class OpinionJourneyTests(BrowserFixture browser) : IClass
         var caseUrl = moderator.Url;
 
         // 3. The handler of that department accepts and completes it.
-        var handler = await LogInAsync("handler-transport");
+        var handler = await browser.SignedInPageAsync("handler-transport");
         await handler.GotoAsync(caseUrl);
-        await WaitForCircuitAsync(handler);
+        await BrowserFixture.WaitForCircuitAsync(handler);
         await handler.GetByRole(AriaRole.Button, new() { Name = "签收办理" }).ClickAsync();
         await FillAsync(handler.GetByLabel("办理情况（内部记录）"), "与电力公司现场查看，更换灯头三只。");
         await FillAsync(handler.GetByLabel("答复群众的内容"), "您反映的柳林村村口路灯问题，我局已会同供电所于次日修复，三盏路灯均已恢复照明。");
@@ -66,7 +65,7 @@ public sealed partial class OpinionJourneyTests(BrowserFixture browser) : IClass
 
         // 4. The moderator reviews the masked public version and publishes it.
         await moderator.ReloadAsync();
-        await WaitForCircuitAsync(moderator);
+        await BrowserFixture.WaitForCircuitAsync(moderator);
         var publicBody = moderator.GetByLabel("公开的意见内容");
         await Expect(publicBody);
         Assert.Contains("137****1111", await publicBody.InputValueAsync(), StringComparison.Ordinal);
@@ -99,9 +98,9 @@ public sealed partial class OpinionJourneyTests(BrowserFixture browser) : IClass
         var original = await SubmitAsync("北苑社区东门污水井盖缺失");
         var duplicate = await SubmitAsync("东门那边的下水道井盖没了");
 
-        var moderator = await LogInAsync("moderator");
+        var moderator = await browser.SignedInPageAsync("moderator");
         await moderator.GotoAsync($"/staff/cases/{duplicate.OpinionId}");
-        await WaitForCircuitAsync(moderator);
+        await BrowserFixture.WaitForCircuitAsync(moderator);
         await moderator.GetByRole(AriaRole.Button, new() { Name = "合并到已有意见" }).ClickAsync();
         await moderator.GetByLabel("按标题或地区查找").FillAsync("污水井盖");
         await moderator.Locator(".mud-dialog .mud-list-item").Filter(new() { HasText = "北苑社区东门污水井盖缺失" }).ClickAsync();
@@ -127,21 +126,6 @@ public sealed partial class OpinionJourneyTests(BrowserFixture browser) : IClass
         await page.FillAsync("#code", code);
         await page.ClickAsync("form:has(#code) button[type=submit]");
     }
-
-    private async Task<IPage> LogInAsync(string userName)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", DemoDataSeeder.DemoPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/staff"));
-        return page;
-    }
-
-    /// <summary>Clicks on a prerendered page are lost: wait until the circuit renders interactively.</summary>
-    private static Task WaitForCircuitAsync(IPage page) =>
-        page.Locator("[data-interactive=true]").WaitForAsync();
 
     private static Task Expect(ILocator locator) => locator.First.WaitForAsync();
 
